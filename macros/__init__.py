@@ -1,0 +1,31 @@
+"""mkdocs-macros entry point: registration only. Loading, checking and rendering live in the modules beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from .data import DataError
+from .site import Site
+
+
+def define_env(env: Any) -> None:
+    """Load and check the data once per build, then register one macro per component."""
+    try:
+        site = Site.load(_data_path(env), env.conf["theme"]["language"], dt.date.today())
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    env.macro(site.flow, "flow")
+    env.macro(site.tasks, "tasks")
+    env.macro(site.checklist, "checklist")
+    env.macro(site.sources, "sources")
+
+
+def _data_path(env: Any) -> Path:
+    """``extra.guide_data`` from the config, relative to it; GUIDE_DATA (for tests) wins."""
+    configured = os.environ.get("GUIDE_DATA") or env.conf["extra"]["guide_data"]
+    return Path(env.project_dir) / configured

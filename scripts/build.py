@@ -1,0 +1,78 @@
+"""Build both languages into a fresh folder, then swap it in: a failed build never leaves a half-written site.
+
+    python -m scripts.build [--site-dir site] [--site-url https://example.org/]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# (config file, folder under the site): Indonesian at the root, English under en/.
+CONFIGS: tuple[tuple[str, str], ...] = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+
+
+class BuildError(Exception):
+    """A language failed to build; the message is MkDocs' own output."""
+
+
+def build_site(dest: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None) -> None:
+    """Build every language into a temporary folder beside ``dest``, then replace ``dest`` with it."""
+    dest = dest.resolve()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    try:
+        for config, sub in CONFIGS:
+            build_one(config, fresh / sub, _env(site_url, extra_env))
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    swap_in(fresh, dest)
+
+
+def build_one(config: str, out: Path, env: dict[str, str]) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise BuildError(f"{config} failed to build:\n{done.stderr.strip() or done.stdout.strip()}")
+
+
+def swap_in(fresh: Path, dest: Path) -> None:
+    """Replace ``dest`` by ``fresh`` with two renames, so readers never see a mix."""
+    old = dest.with_name(f".{dest.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        dest.rename(old)
+    fresh.rename(dest)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _env(site_url: str | None, extra: dict[str, str] | None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-url", help="the site's public address (default: SITE_URL, else mkdocs.yml)")
+    args = parser.parse_args(argv)
+    try:
+        build_site(args.site_dir, args.site_url)
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Built {', '.join(c for c, _ in CONFIGS)} into {args.site_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
