@@ -283,7 +283,7 @@ def iter_steps(flow: dict[str, Any], at: Path_ = ()) -> Iterator[tuple[Path_, di
 
 def report(path: Path, data: Any, lines: dict[Path_, int], problems: list[Problem]) -> DataError:
     """One error naming the file, the line and the YAML path of every problem."""
-    rows = sorted((p.line or _line(lines, p.at), show(p.at, data), p.message) for p in problems)
+    rows = sorted({(p.line or _line(lines, p.at), show(p.at, data), p.message) for p in problems})
     text = "\n".join(f"  {path}:{line}: {where} {message}" for line, where, message in rows)
     noun = "problem" if len(rows) == 1 else "problems"
     return DataError(f"{path} has {len(rows)} {noun}:\n{text}")

@@ -1,0 +1,119 @@
+"""Shared fixtures: the real data, one strict build of both languages, a loopback server, and Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from macros.data import LANGS, load_guide
+from scripts.build import ROOT, build_site
+
+DATA = ROOT / "data" / "steps.yaml"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Flags for a closed network: no background calls home, no sandbox (CI runs as root).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+]
+
+
+@pytest.fixture(scope="session")
+def guide() -> dict:
+    return load_guide(DATA, dt.date.today())
+
+
+@pytest.fixture(scope="session", params=LANGS)
+def lang(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_port: int) -> str:
+    return f"http://127.0.0.1:{site_port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    """Both languages, built strictly, for the address the test server will use."""
+    dest = tmp_path_factory.mktemp("build") / "site"
+    build_site(dest, site_url)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path, site_port: int, site_url: str) -> Iterator[str]:
+    httpd = serve(built_site, site_port)
+    yield site_url
+    httpd.shutdown()
+
+
+def browser_missing_reason() -> str | None:
+    if not CHROMIUM.exists():
+        return f"Chromium not found at {CHROMIUM} (install Debian's chromium, or set CHROMIUM)"
+    if shutil.which(str(CHROMIUM)) is None:
+        return f"{CHROMIUM} is not executable"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    reason = browser_missing_reason()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser: object, server: str) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 412, "height": 823}, base_url=server)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With REQUIRE_BROWSER=1 (as in CI), any skipped test fails the run: nothing may pass by skipping."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if os.environ.get("REQUIRE_BROWSER") == "1" and skipped:
+        reporter.write_line(f"REQUIRE_BROWSER=1: {skipped} test(s) skipped, which counts as a failure", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

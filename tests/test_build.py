@@ -1,0 +1,139 @@
+"""One strict build of both languages, checked page by page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from scripts.build import ROOT, BuildError, build_site
+
+from .htmlq import Node, parse
+
+PAGES = sorted(p.stem for p in (ROOT / "docs" / "id").glob("*.md"))
+SITES = {"id": "", "en": "en/"}
+
+
+def page_files(site: Path, lang: str) -> list[Path]:
+    return [site / SITES[lang] / f"{name}.html" for name in PAGES]
+
+
+def read(path: Path) -> Node:
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def test_every_page_exists_in_both_languages(built_site: Path) -> None:
+    assert PAGES == sorted(p.stem for p in (ROOT / "docs" / "en").glob("*.md"))
+    assert len(PAGES) == 8
+    for lang in SITES:
+        for path in page_files(built_site, lang):
+            assert path.is_file(), path
+        assert (built_site / SITES[lang] / "404.html").is_file()
+
+
+def test_each_page_has_its_language_one_h1_a_title_and_a_description(built_site: Path, lang: str) -> None:
+    titles = []
+    for path in page_files(built_site, lang) + [built_site / SITES[lang] / "404.html"]:
+        html = read(path)
+        assert html.one("html").attrs["lang"] == lang, path
+        if path.stem != "404":
+            assert len(html.all("h1")) == 1, path
+            assert html.one("meta", name="description").attrs["content"].strip(), path
+            titles.append(html.one("title").text)
+    assert len(titles) == len(set(titles)), f"repeated titles: {titles}"
+
+
+def test_no_template_syntax_is_left(built_site: Path) -> None:
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml"}:
+            text = path.read_text(encoding="utf-8")
+            assert "{{" not in text and "{%" not in text, path
+
+
+def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(built_site: Path, site_url: str, lang: str) -> None:
+    for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
+        links = {link.attrs["hreflang"]: link.attrs["href"] for link in read(path).all("link", rel="alternate")}
+        here = "" if name == "index" else f"{name}.html"
+        assert links == {"id": site_url + here, "en": f"{site_url}en/{here}", "x-default": site_url + here}
+
+
+def test_the_language_switch_stays_on_the_page(built_site: Path, lang: str) -> None:
+    other = "en" if lang == "id" else "id"
+    for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
+        switch = read(path).one("a", "g-lang__link")
+        here = "" if name == "index" else f"{name}.html"
+        assert switch.attrs["hreflang"] == other
+        assert switch.attrs["href"] == "/" + SITES[other] + here
+
+
+def internal_targets(site: Path, site_url: str) -> list[tuple[Path, str, str]]:
+    """(page, href, resolved URL) for every link on every page that stays on this site."""
+    found = []
+    for path in site.rglob("*.html"):
+        url = site_url + path.relative_to(site).as_posix()
+        for a in read(path).all("a"):
+            href = a.attrs.get("href", "")
+            target = urljoin(url, href)
+            if href and target.startswith(site_url):
+                found.append((path, href, target))
+    return found
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path, site_url: str) -> None:
+    broken = []
+    for page, href, target in internal_targets(built_site, site_url):
+        parts = urlsplit(target)
+        rel = unquote(parts.path)[len(urlsplit(site_url).path):]
+        file = built_site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+        if not file.is_file():
+            broken.append(f"{page.relative_to(built_site)}: {href} (no file)")
+        elif parts.fragment and not read(file).all(id=parts.fragment):
+            broken.append(f"{page.relative_to(built_site)}: {href} (no #{parts.fragment})")
+    assert broken == []
+
+
+def test_each_language_has_its_own_search_index(built_site: Path, guide: dict) -> None:
+    import json
+
+    cod = next(c for f in guide["flows"] if f["id"] == "cancel-order" for c in f["cases"] if c["id"] == "cod")
+    for lang in SITES:
+        index = json.loads((built_site / SITES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert "cancel-order.html#cancel-order-cod" in locations
+        text = " ".join(doc["text"] for doc in index["docs"])
+        other = "en" if lang == "id" else "id"
+        assert cod["title"][lang] in text and cod["title"][other] not in text, lang
+        # lunr has no Indonesian: the Indonesian index must at least not run English word rules on it.
+        assert ("stopWordFilter" in index["config"]["pipeline"]) == (lang == "en"), index["config"]
+
+
+def test_a_bad_data_file_fails_the_build_and_leaves_the_site_alone(tmp_path: Path) -> None:
+    bad = tmp_path / "steps.yaml"
+    bad.write_text((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8").replace('en: "Profile"', 'en: ""', 1))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build")
+    with pytest.raises(BuildError) as caught:
+        build_site(site, extra_env={"GUIDE_DATA": str(bad)})
+    assert f"{bad}:" in str(caught.value) and "labels.profile.en is empty" in str(caught.value)
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "the last good build"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "a temporary build was left behind"
+
+
+def test_make_build_fails_loudly_on_bad_data(tmp_path: Path) -> None:
+    """The command a person runs exits non-zero and prints the file, line and path."""
+    import subprocess
+    import sys
+
+    bad = tmp_path / "steps.yaml"
+    bad.write_text((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8").replace('en: "Profile"', "en: 7", 1))
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT, env={**os.environ, "GUIDE_DATA": str(bad)}, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode != 0
+    assert "labels.profile.en should be text, not a number" in done.stderr
+    assert not (tmp_path / "site").exists()
