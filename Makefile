@@ -26,7 +26,8 @@ serve: $(STAMP) ## Set up, then serve both languages at http://127.0.0.1:8000 wi
 build: $(STAMP) ## Build both languages into site/ (strict)
 	$(BIN)/python -m scripts.build
 
-test: $(STAMP) ## Set up, build both languages strictly, and run every test
+test: $(STAMP) ## Set up, lint, build both languages strictly, and run every test
+	$(BIN)/ruff check .
 	$(BIN)/python -m scripts.build
 	$(BIN)/python -m pytest
 

@@ -179,9 +179,17 @@ def _other(want: Any, got: Any) -> str:
 
 
 _TYPE_NAMES = {
-    "string": "text", "str": "text", "object": "a mapping", "dict": "a mapping",
-    "array": "a list", "list": "a list", "boolean": "true or false", "bool": "true or false",
-    "int": "a number", "float": "a number", "NoneType": "empty",
+    "string": "text",
+    "str": "text",
+    "object": "a mapping",
+    "dict": "a mapping",
+    "array": "a list",
+    "list": "a list",
+    "boolean": "true or false",
+    "bool": "true or false",
+    "int": "a number",
+    "float": "a number",
+    "NoneType": "empty",
 }
 _WORDS = {
     "minLength": lambda want, got: "is empty",
@@ -235,10 +243,14 @@ def _flow_ids(flow: dict[str, Any], at: Path_) -> list[Problem]:
 
 
 def _flow_refs(flow: dict[str, Any], at: Path_, labels: dict[str, Any]) -> list[Problem]:
-    refs = [(s_at + ("tap", j), key) for s_at, step in iter_steps(flow, at) for j, key in enumerate(step.get("tap", []))]
+    refs = [
+        ((*s_at, "tap", j), key) for s_at, step in iter_steps(flow, at) for j, key in enumerate(step.get("tap", []))
+    ]
     refs += [((*at, "statuses", i, "label"), s["label"]) for i, s in enumerate(flow.get("statuses", []))]
     known = ", ".join(sorted(labels))
-    return [Problem(r_at, f"names the unknown label '{key}' (known: {known})") for r_at, key in refs if key not in labels]
+    return [
+        Problem(r_at, f"names the unknown label '{key}' (known: {known})") for r_at, key in refs if key not in labels
+    ]
 
 
 def _flow_dates(flow: dict[str, Any], at: Path_, today: dt.date) -> list[Problem]:
@@ -262,7 +274,11 @@ def _flow_required(flow: dict[str, Any], at: Path_) -> list[Problem]:
         have = [item["id"] for item in flow.get(key, [])] if key != "steps" else []
         if key not in flow:
             found.append(Problem((*at, key), "is missing"))
-        found += [Problem((*at, key), f"is missing the required '{ident}'") for ident in ids if key in flow and ident not in have]
+        found += [
+            Problem((*at, key), f"is missing the required '{ident}'")
+            for ident in ids
+            if key in flow and ident not in have
+        ]
     if flow["id"] == "safe-shopping" and len(flow.get("tips", [])) < MIN_TIPS:
         found.append(Problem((*at, "tips"), f"needs at least {MIN_TIPS} tips"))
     return found

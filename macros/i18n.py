@@ -18,7 +18,9 @@ def load_ui(lang: str, folder: Path = UI_DIR) -> dict[str, Any]:
     missing = sorted(set(reference) - set(words))
     extra = sorted(set(words) - set(reference))
     if missing or extra:
-        raise DataError(f"{folder / f'{lang}.yml'}: keys differ from {LANGS[0]}.yml (missing: {missing}, extra: {extra})")
+        raise DataError(
+            f"{folder / f'{lang}.yml'}: keys differ from {LANGS[0]}.yml (missing: {missing}, extra: {extra})"
+        )
     if len(words["months"]) != 12:
         raise DataError(f"{folder / f'{lang}.yml'}: months needs 12 names")
     return words

@@ -67,7 +67,9 @@ def flow_view(guide: dict[str, Any], flow_id: str, lang: str, ui: dict[str, Any]
     view["tips"] = [optional(tip, "uncertain") for tip in view.get("tips", [])]
     view["facts"] = [optional(fact, "uncertain") for fact in view.get("facts", [])]
     view["verified"] = format_date(flow["last_verified"], ui)
-    view["sources"] = [{**src, "date_text": format_date(src["date"], ui) if "date" in src else None} for src in view["sources"]]
+    view["sources"] = [
+        {**src, "date_text": format_date(src["date"], ui) if "date" in src else None} for src in view["sources"]
+    ]
     return view
 
 
@@ -77,13 +79,22 @@ def all_flows(guide: dict[str, Any], lang: str, ui: dict[str, Any]) -> list[dict
 
 def group_view(group: dict[str, Any], flow_id: str, labels: dict[str, Any]) -> dict[str, Any]:
     html_id = f"{flow_id}-{group['id']}"
-    return {**optional(group, "when", "outcome", "timing"), "html_id": html_id, "steps": steps_view(group["steps"], html_id, labels)}
+    return {
+        **optional(group, "when", "outcome", "timing"),
+        "html_id": html_id,
+        "steps": steps_view(group["steps"], html_id, labels),
+    }
 
 
 def steps_view(steps: list[dict[str, Any]], prefix: str, labels: dict[str, Any]) -> list[dict[str, Any]]:
     """Numbered from 1, with ids ``<prefix>-<n>`` and the tapped labels looked up."""
     return [
-        {**optional(step, "dont_see", "uncertain"), "n": n, "html_id": f"{prefix}-{n}", "tap": [labels[key] for key in step.get("tap", [])]}
+        {
+            **optional(step, "dont_see", "uncertain"),
+            "n": n,
+            "html_id": f"{prefix}-{n}",
+            "tap": [labels[key] for key in step.get("tap", [])],
+        }
         for n, step in enumerate(steps, start=1)
     ]
 

@@ -1,6 +1,6 @@
 """Build both languages into a fresh folder, then swap it in: a failed build never leaves a half-written site.
 
-    python -m scripts.build [--site-dir site] [--site-url https://example.org/]
+python -m scripts.build [--site-dir site] [--site-url https://example.org/]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Serve both languages at http://127.0.0.1:8000 and rebuild, then reload the browser, on every change.
 
-    python -m scripts.serve [--port 8000]
+python -m scripts.serve [--port 8000]
 """
 
 from __future__ import annotations

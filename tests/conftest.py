@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,14 +12,9 @@ import pytest
 
 from macros.data import LANGS, load_guide
 from scripts.build import ROOT, build_site
+from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
 DATA = ROOT / "data" / "steps.yaml"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Flags for a closed network: no background calls home, no sandbox (CI runs as root).
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
-]
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +25,6 @@ def guide() -> dict:
 @pytest.fixture(scope="session", params=LANGS)
 def lang(request: pytest.FixtureRequest) -> str:
     return request.param
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -58,18 +43,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     dest = tmp_path_factory.mktemp("build") / "site"
     build_site(dest, site_url)
     return dest
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")

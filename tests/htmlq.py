@@ -31,8 +31,10 @@ class Node:
 
     def all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
         return [
-            n for n in self.walk()[1:]
-            if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
+            n
+            for n in self.walk()[1:]
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes)
             and all(n.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())
         ]
 

@@ -67,7 +67,9 @@ def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
 def test_a_duplicate_key_is_caught_with_its_line(tmp_path: Path) -> None:
     text = DATA.read_text(encoding="utf-8")
     first_title = re.search(r"^(\s+)title:", text, re.M)
-    doubled = text[: first_title.start()] + f"{first_title.group(1)}title: {{id: X, en: X}}\n" + text[first_title.start():]
+    doubled = (
+        text[: first_title.start()] + f"{first_title.group(1)}title: {{id: X, en: X}}\n" + text[first_title.start() :]
+    )
     path = tmp_path / "steps.yaml"
     path.write_text(doubled, encoding="utf-8")
     message = error_for(path)
@@ -137,7 +139,9 @@ def test_a_wrong_type(tmp_path: Path, where: str, value: Any, said: str) -> None
     assert expected in error_for(write(tmp_path, data))
 
 
-@pytest.mark.parametrize(("flow_id", "kind", "item"), [("cancel-order", "cases", "cod"), ("view-orders", "routes", "inbox")])
+@pytest.mark.parametrize(
+    ("flow_id", "kind", "item"), [("cancel-order", "cases", "cod"), ("view-orders", "routes", "inbox")]
+)
 def test_a_missing_required_route_or_case(tmp_path: Path, flow_id: str, kind: str, item: str) -> None:
     data = good()
     groups = flow(data, flow_id)[kind]

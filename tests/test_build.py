@@ -25,7 +25,7 @@ def read(path: Path) -> Node:
 
 
 def test_every_page_exists_in_both_languages(built_site: Path) -> None:
-    assert PAGES == sorted(p.stem for p in (ROOT / "docs" / "en").glob("*.md"))
+    assert sorted(p.stem for p in (ROOT / "docs" / "en").glob("*.md")) == PAGES
     assert len(PAGES) == 8
     for lang in SITES:
         for path in page_files(built_site, lang):
@@ -35,7 +35,7 @@ def test_every_page_exists_in_both_languages(built_site: Path) -> None:
 
 def test_each_page_has_its_language_one_h1_a_title_and_a_description(built_site: Path, lang: str) -> None:
     titles = []
-    for path in page_files(built_site, lang) + [built_site / SITES[lang] / "404.html"]:
+    for path in [*page_files(built_site, lang), built_site / SITES[lang] / "404.html"]:
         html = read(path)
         assert html.one("html").attrs["lang"] == lang, path
         if path.stem != "404":
@@ -52,7 +52,9 @@ def test_no_template_syntax_is_left(built_site: Path) -> None:
             assert "{{" not in text and "{%" not in text, path
 
 
-def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(built_site: Path, site_url: str, lang: str) -> None:
+def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(
+    built_site: Path, site_url: str, lang: str
+) -> None:
     for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
         links = {link.attrs["hreflang"]: link.attrs["href"] for link in read(path).all("link", rel="alternate")}
         here = "" if name == "index" else f"{name}.html"
@@ -85,7 +87,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path, site_url: str
     broken = []
     for page, href, target in internal_targets(built_site, site_url):
         parts = urlsplit(target)
-        rel = unquote(parts.path)[len(urlsplit(site_url).path):]
+        rel = unquote(parts.path)[len(urlsplit(site_url).path) :]
         file = built_site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
         if not file.is_file():
             broken.append(f"{page.relative_to(built_site)}: {href} (no file)")
@@ -132,7 +134,11 @@ def test_make_build_fails_loudly_on_bad_data(tmp_path: Path) -> None:
     bad.write_text((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8").replace('en: "Profile"', "en: 7", 1))
     done = subprocess.run(
         [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT, env={**os.environ, "GUIDE_DATA": str(bad)}, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={**os.environ, "GUIDE_DATA": str(bad)},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode != 0
     assert "labels.profile.en should be text, not a number" in done.stderr

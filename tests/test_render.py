@@ -97,7 +97,9 @@ def test_uncertain_steps_and_labels_show_a_visible_marker_with_the_reason(guide:
         html = rendered(guide, lang, flow["id"])
         for html_id, step in _steps(flow):
             notes = [p.text for p in html.by_id(html_id).all("p", "g-uncertain")]
-            reasons = [guide["labels"][k]["uncertain"][lang] for k in step.get("tap", []) if "uncertain" in guide["labels"][k]]
+            reasons = [
+                guide["labels"][k]["uncertain"][lang] for k in step.get("tap", []) if "uncertain" in guide["labels"][k]
+            ]
             reasons += [step["uncertain"][lang]] if "uncertain" in step else []
             assert len(notes) == len(reasons), html_id
             for note, reason in zip(notes, reasons, strict=True):
@@ -114,7 +116,9 @@ def test_step_counts_match_between_languages(guide: dict) -> None:
 def test_the_status_glossary_has_every_status(guide: dict, lang: str) -> None:
     html = rendered(guide, lang, "track-order")
     ids = [d.attrs["id"] for d in html.all("div", "g-status")]
-    assert ids == [f"track-order-status-{s}" for s in ("unpaid", "to-ship", "shipped", "to-review", "cancelled", "returns")]
+    assert ids == [
+        f"track-order-status-{s}" for s in ("unpaid", "to-ship", "shipped", "to-review", "cancelled", "returns")
+    ]
 
 
 def test_text_from_the_yaml_is_escaped(guide: dict) -> None:
