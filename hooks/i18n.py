@@ -2,11 +2,14 @@
 
 The Indonesian site is the root and English lives under ``en/``. Each entry of ``extra.alternate``
 gains ``url`` (absolute, for hreflang) and ``href`` (root-relative, for the language switch),
-and ``site_url`` becomes this language's own address.
+and ``site_url`` becomes this language's own address. The interface words of the language
+(``data/ui/<lang>.yml``) become ``extra.ui`` for the theme templates.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,7 +26,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         alt["href"] = urlsplit(root).path + alt["path"]
     config.site_url = own["url"]
     config.extra["site_root"] = root
+    config.extra["ui"] = interface_words(Path(config.config_file_path).parent, config.theme["language"])
     return config
+
+
+def interface_words(project: Path, lang: str) -> dict[str, Any]:
+    """The checked interface words of ``lang``, loaded the same way the macros load them."""
+    if str(project) not in sys.path:
+        sys.path.insert(0, str(project))
+    from macros.data import DataError
+    from macros.i18n import load_ui
+
+    try:
+        return load_ui(lang)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def site_root(url: str) -> str:

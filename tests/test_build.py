@@ -14,6 +14,16 @@ from .htmlq import Node, parse
 
 PAGES = sorted(p.stem for p in (ROOT / "docs" / "id").glob("*.md"))
 SITES = {"id": "", "en": "en/"}
+NAV_ORDER = [
+    "index",
+    "view-orders",
+    "track-order",
+    "cancel-order",
+    "cancel-checklist",
+    "safe-shopping",
+    "returns-help",
+    "about",
+]
 
 
 def page_files(site: Path, lang: str) -> list[Path]:
@@ -43,6 +53,15 @@ def test_each_page_has_its_language_one_h1_a_title_and_a_description(built_site:
             assert html.one("meta", name="description").attrs["content"].strip(), path
             titles.append(html.one("title").text)
     assert len(titles) == len(set(titles)), f"repeated titles: {titles}"
+
+
+def test_the_404_page_speaks_the_sites_language_and_links_to_every_page(built_site: Path, lang: str) -> None:
+    from macros.i18n import load_ui
+
+    html = read(built_site / SITES[lang] / "404.html")
+    assert html.one("h1").text == load_ui(lang)["not_found"]
+    links = [a.attrs["href"] for a in html.one("article").all("a")]
+    assert links == [f"/{SITES[lang]}{name}.html" for name in NAV_ORDER]
 
 
 def test_no_template_syntax_is_left(built_site: Path) -> None:
