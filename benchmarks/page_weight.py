@@ -144,11 +144,11 @@ def kb(n: float) -> str:
 def report(first: dict[str, list[Load]], second: dict[str, list[Load]]) -> bool:
     ok = True
     print(f"{'page (first view, cold cache)':42} {'req':>4} {'raw':>10} {'gzip':>10}  third-party")
-    for lang, loads in first.items():
+    for loads in first.values():
         for load in loads:
             print(f"{load.page:42} {load.requests:4} {kb(load.raw)} {kb(load.gzip)}  {len(load.third_party)}")
     print(f"\n{'second page (warm cache, by link)':42} {'req':>4} {'raw':>10} {'gzip':>10}")
-    for lang, loads in second.items():
+    for loads in second.values():
         for load in loads:
             print(f"{load.page:42} {load.requests:4} {kb(load.raw)} {kb(load.gzip)}")
     print("\nsummary (gzip)            median      max   budget")
