@@ -26,6 +26,7 @@ MATERIAL_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/",
 MATERIAL_ADDS = frozenset(
     {
         "js",  # on <html> once scripts run
+        "focus-visible",  # Material's keyboard-focus marker: the focus rings depend on it
         "md-dialog--active",  # the "copied" / alert dialog
         "md-header__title--active",  # header shows the page title after scrolling
         "md-nav__link--active",

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jsonschema
 import yaml
@@ -52,8 +53,12 @@ class DataError(Exception):
     """Bad guide data. The message names the file, the line and the YAML path."""
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so the schema sees what the editor wrote."""
+# libyaml's parser when PyYAML has it (it does on every platform with wheels); marks and lines are the same.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps dates as text, so the schema sees what the editor wrote."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -207,12 +212,14 @@ def rule_problems(data: dict[str, Any], today: dt.date) -> list[Problem]:
     """Ids, cross-references, dates and the required routes and cases."""
     flows = data["flows"]
     found = _duplicates([f["id"] for f in flows], ("flows",), "flow id")
+    found += _duplicates(data["allowed_hosts"], ("allowed_hosts",), "host")
     for i, flow in enumerate(flows):
         at = ("flows", i)
         found += _flow_kind(flow, at)
         found += _flow_ids(flow, at)
         found += _flow_refs(flow, at, data["labels"])
         found += _flow_dates(flow, at, today)
+        found += _flow_hosts(flow, at, data["allowed_hosts"])
         found += _flow_required(flow, at)
     return found
 
@@ -266,6 +273,15 @@ def _flow_dates(flow: dict[str, Any], at: Path_, today: dt.date) -> list[Problem
         if when > today:
             found.append(Problem(d_at, f"is in the future: '{text}'"))
     return found
+
+
+def _flow_hosts(flow: dict[str, Any], at: Path_, allowed: list[str]) -> list[Problem]:
+    hosts = [((*at, "sources", i, "url"), urlsplit(s["url"]).hostname) for i, s in enumerate(flow["sources"])]
+    return [
+        Problem(s_at, f"links to '{host}', which is not in allowed_hosts")
+        for s_at, host in hosts
+        if host not in allowed
+    ]
 
 
 def _flow_required(flow: dict[str, Any], at: Path_) -> list[Problem]:

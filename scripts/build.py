@@ -23,24 +23,36 @@ class BuildError(Exception):
 
 
 def build_site(dest: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None) -> None:
-    """Build every language into a temporary folder beside ``dest``, then replace ``dest`` with it."""
+    """Build every language at once (one process each), assemble them beside ``dest``, then swap in."""
     dest = dest.resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
     try:
-        for config, sub in CONFIGS:
-            build_one(config, fresh / sub, _env(site_url, extra_env))
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    swap_in(fresh, dest)
+        outs = [work / f"lang-{i}" for i in range(len(CONFIGS))]
+        env = _env(site_url, extra_env)
+        wait_all([start(config, out, env) for (config, _), out in zip(CONFIGS, outs, strict=True)])
+        site = outs[0]
+        for (_, sub), out in zip(CONFIGS[1:], outs[1:], strict=True):
+            out.rename(site / sub)
+        swap_in(site, dest)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
-def build_one(config: str, out: Path, env: dict[str, str]) -> None:
+def start(config: str, out: Path, env: dict[str, str]) -> tuple[str, subprocess.Popen[str]]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(out)]
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise BuildError(f"{config} failed to build:\n{done.stderr.strip() or done.stdout.strip()}")
+    return config, subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_all(builds: list[tuple[str, subprocess.Popen[str]]]) -> None:
+    """Wait for every build; if any failed, raise with MkDocs' own words for each."""
+    failures = []
+    for config, proc in builds:
+        out, err = proc.communicate()
+        if proc.returncode != 0:
+            failures.append(f"{config} failed to build:\n{err.strip() or out.strip()}")
+    if failures:
+        raise BuildError("\n".join(failures))
 
 
 def swap_in(fresh: Path, dest: Path) -> None:

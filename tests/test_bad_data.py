@@ -208,3 +208,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     case(data, "paid")["steps"][0]["text"]["id"] = ""
     message = error_for(write(tmp_path, data))
     assert "has 2 problems" in message
+
+
+def test_a_source_on_a_host_outside_the_allow_list(tmp_path: Path) -> None:
+    data = good()
+    flow(data, "safe-shopping")["sources"][0]["url"] = "https://evil.example.com/page"
+    message = error_for(write(tmp_path, data))
+    assert "flows[safe-shopping].sources[1].url links to 'evil.example.com', which is not in allowed_hosts" in message

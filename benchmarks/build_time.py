@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""How long a full build of both languages takes, what the macros cost, and how it scales.
+
+    .venv/bin/python benchmarks/build_time.py [--runs 5] [--flows 10 50 200]
+
+1. Full build of both languages (scripts/build.py, as `make build` runs it): median of --runs.
+2. Macro overhead: the same pages pre-rendered to static Markdown (each macro call replaced by its
+   output) and built without the macros plugin; the ratio macros / static (target <= 1.15).
+3. Scaling: synthetic data with 10, 50 and 200 flows (copies of the real ones, each with its own
+   page in both languages), built in a temporary folder; time per flow should stay flat.
+Timings are printed, never asserted. Target: full build <= 4 s on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.data import load_guide  # noqa: E402
+from macros.i18n import load_ui  # noqa: E402
+from macros.render import make_env  # noqa: E402
+from macros.site import Site  # noqa: E402
+from scripts import build  # noqa: E402
+
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "data", "macros", "scripts")
+LANG_DIRS = {"id": "docs/id", "en": "docs/en"}
+SITE_URL = "http://127.0.0.1:8000/"
+MACROS_PLUGIN = re.compile(r"  - macros:\n(?:      .*\n)+")
+
+
+def median_time(action: Callable[[], None], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def copy_project(dest: Path) -> Path:
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    return dest
+
+
+def build_in(project: Path, out: Path, env: dict[str, str] | None = None) -> None:
+    """scripts/build.py's build, pointed at another copy of the project."""
+    original = build.ROOT
+    build.ROOT = project
+    try:
+        build.build_site(out, SITE_URL, env)
+    finally:
+        build.ROOT = original
+
+
+def prerender(project: Path) -> None:
+    """Replace every macro call by its output and drop the macros plugin: the no-macro control."""
+    guide = load_guide(project / "data" / "steps.yaml", dt.date.today())
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    for lang, folder in LANG_DIRS.items():
+        site = Site(guide, lang, load_ui(lang), make_env())
+        macros = {name: getattr(site, name) for name in ("flow", "tasks", "checklist", "sources")}
+        for page in (project / folder).glob("*.md"):
+            front, body = page.read_text(encoding="utf-8").replace("render_macros: true\n", "").split("\n---\n", 1)
+            url = f"{SITE_URL}{'' if lang == 'id' else 'en/'}{page.stem}.html"
+            here = types.SimpleNamespace(canonical_url=url, url=f"{page.stem}.html")
+            page.write_text(f"{front}\n---\n{jinja.from_string(body).render(page=here, **macros)}", encoding="utf-8")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        path = project / config
+        path.write_text(MACROS_PLUGIN.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def synthetic(project: Path, flows: int) -> Path:
+    """A data file with ``flows`` flows (the real ones, then renamed copies) and a page for each copy."""
+    data = yaml.safe_load((project / "data" / "steps.yaml").read_text(encoding="utf-8"))
+    real = list(data["flows"])
+    for i in range(flows - len(real)):
+        twin = copy.deepcopy(real[i % len(real)])
+        twin["id"] = f"synthetic-{i:03d}"
+        data["flows"].append(twin)
+        for folder in LANG_DIRS.values():
+            page = f"---\ntitle: Synthetic {i}\ndescription: A synthetic flow.\nrender_macros: true\n---\n\n"
+            (project / folder / f"{twin['id']}.md").write_text(
+                page + f'# Synthetic {i}\n\n{{{{ flow("{twin["id"]}") }}}}\n'
+            )
+    path = project / "data" / f"synthetic-{flows}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--flows", type=int, nargs="+", default=[10, 50, 200])
+    args = parser.parse_args(argv)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median of {args.runs} runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        real = median_time(lambda: build.build_site(base / "site-real", SITE_URL), args.runs)
+        print(f"full build, both languages (with macros):   {real:6.2f} s   target <= 4 s")
+        static = copy_project((base / "static").mkdir() or base / "static")
+        prerender(static)
+        plain = median_time(lambda: build_in(static, base / "site-static"), args.runs)
+        print(f"same pages pre-rendered, no macros plugin:  {plain:6.2f} s")
+        print(f"macro overhead (macros / static):           {real / plain:6.2f}    target <= 1.15")
+        print("\nscaling (both languages)   flows   total    per flow")
+        for count in args.flows:
+            project = copy_project((base / f"p{count}").mkdir() or base / f"p{count}")
+            data = synthetic(project, count)
+            total = median_time(
+                lambda p=project, d=data: build_in(p, p / "site", {"GUIDE_DATA": str(d)}), max(1, args.runs // 2)
+            )
+            print(f"{'':27}{count:6} {total:7.2f} s {1000 * total / count:7.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
