@@ -162,3 +162,25 @@ def test_make_build_fails_loudly_on_bad_data(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "labels.profile.en should be text, not a number" in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_every_page_has_share_preview_tags_in_its_language(built_site: Path, site_url: str, lang: str) -> None:
+    locale = {"id": "id_ID", "en": "en_US"}[lang]
+    base = site_url + SITES[lang]
+    for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
+        html = read(path)
+        og = {m.attrs["property"]: m.attrs["content"] for m in html.all("meta") if "property" in m.attrs}
+        tw = {
+            m.attrs["name"]: m.attrs["content"]
+            for m in html.all("meta")
+            if m.attrs.get("name", "").startswith("twitter:")
+        }
+        here = "" if name == "index" else f"{name}.html"
+        assert og["og:url"] == base + here == html.one("link", rel="canonical").attrs["href"]
+        assert og["og:locale"] == locale
+        assert og["og:title"] == html.one("h1").text or name == "index"
+        assert og["og:description"] == html.one("meta", name="description").attrs["content"]
+        assert og["og:site_name"] and og["og:image"] == tw["twitter:image"] == f"{base}assets/og-card-{lang}.png"
+        assert tw["twitter:card"] == "summary_large_image"
+    card = built_site / SITES[lang] / "assets" / f"og-card-{lang}.png"
+    assert card.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and card.stat().st_size <= 60 * 1024
