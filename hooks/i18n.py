@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 
+@event_priority(100)  # before the plugins (mkdocs-macros reads site_url in its own on_config)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = site_root(config.site_url or "")
     alternates = config.extra["alternate"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -12,14 +13,21 @@ from mkdocs.exceptions import PluginError
 from .data import DataError
 from .site import Site
 
+# Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build.
+LOG = logging.getLogger("panduan")
+
 
 def define_env(env: Any) -> None:
     """Load and check the data once per build, then register one macro per component."""
+    conf = env.conf
     try:
-        site = Site.load(_data_path(env), env.conf["theme"]["language"], dt.date.today())
+        site = Site.load(_data_path(env), conf["theme"]["language"], dt.date.today(), conf["site_url"], conf["repo_url"] or "")
     except DataError as exc:
         raise PluginError(str(exc)) from None
+    for flow in site.stale():
+        LOG.warning("guide may be out of date: %s", flow)
     env.macro(site.flow, "flow")
+    env.macro(site.helper, "helper")
     env.macro(site.tasks, "tasks")
     env.macro(site.checklist, "checklist")
     env.macro(site.sources, "sources")

@@ -202,6 +202,7 @@ _WORDS = {
     "type": _type,
     "minItems": lambda want, got: f"is empty (needs at least {want})" if not got else f"needs at least {want} items",
     "minProperties": lambda want, got: "is empty",
+    "enum": lambda want, got: f"is '{got}', which is not one of: {', '.join(map(str, want))}",
 }
 
 
@@ -221,6 +222,7 @@ def rule_problems(data: dict[str, Any], today: dt.date) -> list[Problem]:
         found += _flow_dates(flow, at, today)
         found += _flow_hosts(flow, at, data["allowed_hosts"])
         found += _flow_required(flow, at)
+        found += helper_problems(flow, at, data)
     return found
 
 
@@ -298,6 +300,47 @@ def _flow_required(flow: dict[str, Any], at: Path_) -> list[Problem]:
     if flow["id"] == "safe-shopping" and len(flow.get("tips", [])) < MIN_TIPS:
         found.append(Problem((*at, "tips"), f"needs at least {MIN_TIPS} tips"))
     return found
+
+
+def element_ids(data: dict[str, Any]) -> set[str]:
+    """The ids a link may point at: each flow, and each of its routes, cases and sections."""
+    ids = {f["id"] for f in data["flows"]}
+    return ids | {f"{f['id']}-{g['id']}" for f in data["flows"] for k in GROUP_KINDS for g in f.get(k, [])}
+
+
+def helper_problems(flow: dict[str, Any], at: Path_, data: dict[str, Any]) -> list[Problem]:
+    """Every status x payment pair has exactly one answer, and each answer points somewhere real."""
+    if "helper" not in flow:
+        return []
+    at = (*at, "helper")
+    statuses = [s["id"] for f in data["flows"] for s in f.get("statuses", [])]
+    payments = [p["id"] for p in flow["helper"]["payments"]]
+    answers = flow["helper"]["answers"]
+    pairs = [(a["status"], a["payment"]) for a in answers]
+    found = _duplicates([f"{s} x {p}" for s, p in pairs], (*at, "answers"), "answer")
+    found += [
+        Problem((*at, "answers"), f"has no answer for status '{s}' with payment '{p}'")
+        for s in statuses
+        for p in payments
+        if (s, p) not in pairs
+    ]
+    for i, answer in enumerate(answers):
+        found += _answer_problems(answer, (*at, "answers", i), statuses, payments, flow, element_ids(data))
+    return found
+
+
+def _answer_problems(
+    answer: dict[str, Any], at: Path_, statuses: list[str], payments: list[str], flow: dict[str, Any], ids: set[str]
+) -> list[Problem]:
+    cases = [c["id"] for c in flow.get("cases", [])]
+    checks = [
+        ("status", answer["status"] in statuses, f"is not a status (known: {', '.join(statuses)})"),
+        ("payment", answer["payment"] in payments, f"is not a payment (known: {', '.join(payments)})"),
+        ("case", answer.get("case", cases[0] if cases else "") in cases, f"is not a case (known: {', '.join(cases)})"),
+        ("see", answer.get("see", flow["id"]) in ids, "is not a flow, route, case or section id"),
+        ("case", answer["verdict"] != "yes" or "case" in answer, "is needed when the verdict is yes"),
+    ]
+    return [Problem((*at, key), f"'{answer.get(key, '')}' {msg}" if key in answer else msg) for key, ok, msg in checks if not ok]
 
 
 def iter_steps(flow: dict[str, Any], at: Path_ = ()) -> Iterator[tuple[Path_, dict[str, Any]]]:

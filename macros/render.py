@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,10 @@ COMPONENTS: dict[str, str] = {
     "tasks": "tasks.html",
     "checklist": "checklist.html",
     "sources": "sources.html",
+    "helper": "helper.html",
 }
+# A guide whose last check is older than this shows a notice, and the build warns.
+STALE_AFTER = dt.timedelta(days=180)
 
 
 def make_env(folder: Path = TEMPLATES) -> jinja2.Environment:
@@ -55,7 +59,9 @@ def find_flow(guide: dict[str, Any], flow_id: str) -> dict[str, Any]:
     raise DataError(f"unknown flow id '{flow_id}' (known: {known})")
 
 
-def flow_view(guide: dict[str, Any], flow_id: str, lang: str, ui: dict[str, Any]) -> dict[str, Any]:
+def flow_view(
+    guide: dict[str, Any], flow_id: str, lang: str, ui: dict[str, Any], today: dt.date | None = None
+) -> dict[str, Any]:
     """One flow in one language, ready for the templates: ids, numbers and labels worked out."""
     flow = find_flow(guide, flow_id)
     labels = {key: label_view(label, lang) for key, label in guide["labels"].items()}
@@ -67,6 +73,7 @@ def flow_view(guide: dict[str, Any], flow_id: str, lang: str, ui: dict[str, Any]
     view["tips"] = [optional(tip, "uncertain") for tip in view.get("tips", [])]
     view["facts"] = [optional(fact, "uncertain") for fact in view.get("facts", [])]
     view["verified"] = format_date(flow["last_verified"], ui)
+    view["stale"] = is_stale(flow, today or dt.date.today())
     view["sources"] = [
         {**src, "date_text": format_date(src["date"], ui) if "date" in src else None} for src in view["sources"]
     ]
@@ -102,3 +109,45 @@ def steps_view(steps: list[dict[str, Any]], prefix: str, labels: dict[str, Any])
 def optional(record: dict[str, Any], *keys: str) -> dict[str, Any]:
     """The record with its absent optional keys set to None, so the templates can stay strict."""
     return {**dict.fromkeys(keys), **record}
+
+
+def is_stale(flow: dict[str, Any], today: dt.date) -> bool:
+    return today - dt.date.fromisoformat(flow["last_verified"]) > STALE_AFTER
+
+
+def stale_flows(guide: dict[str, Any], today: dt.date) -> list[str]:
+    return [f"{f['id']} (last verified {f['last_verified']})" for f in guide["flows"] if is_stale(f, today)]
+
+
+def helper_view(guide: dict[str, Any], flow_id: str, lang: str) -> dict[str, Any]:
+    """The status x payment answers, grouped by status, each with a link to what to read next."""
+    flow = find_flow(guide, flow_id)
+    if "helper" not in flow:
+        raise DataError(f"flow '{flow_id}' has no helper table")
+    helper = localize(flow["helper"], lang)
+    payments = {p["id"]: p["title"] for p in helper["payments"]}
+    sections = {f["id"]: (f["id"], f["title"][lang]) for f in guide["flows"]}
+    for f in guide["flows"]:
+        sections |= {f"{f['id']}-{g['id']}": (f["id"], g["title"][lang]) for k in GROUP_KINDS for g in f.get(k, [])}
+    statuses = [
+        {
+            "id": status["id"],
+            "label": label_view(guide["labels"][status["label"]], lang),
+            "answers": [
+                answer_view(a, flow_id, payments, sections) for a in helper["answers"] if a["status"] == status["id"]
+            ],
+        }
+        for f in guide["flows"]
+        for status in f.get("statuses", [])
+    ]
+    return {"id": flow_id, "payments": helper["payments"], "statuses": statuses}
+
+
+def answer_view(
+    answer: dict[str, Any], flow_id: str, payments: dict[str, str], sections: dict[str, tuple[str, str]]
+) -> dict[str, Any]:
+    """One answer, with ``href`` to its case on this page, or to a section on another page."""
+    target = f"{flow_id}-{answer['case']}" if "case" in answer else answer.get("see")
+    owner, title = sections.get(target, (None, None)) if target else (None, None)
+    href = None if owner is None else f"#{target}" if owner == flow_id else f"{owner}.html#{target}"
+    return {**optional(answer, "uncertain"), "payment_title": payments[answer["payment"]], "href": href, "target": title}

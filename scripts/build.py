@@ -51,6 +51,8 @@ def wait_all(builds: list[tuple[str, subprocess.Popen[str]]]) -> None:
         out, err = proc.communicate()
         if proc.returncode != 0:
             failures.append(f"{config} failed to build:\n{err.strip() or out.strip()}")
+        elif err.strip():
+            print(f"{config}: {err.strip()}", file=sys.stderr)  # warnings that do not fail the build
     if failures:
         raise BuildError("\n".join(failures))
 

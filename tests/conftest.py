@@ -15,6 +15,8 @@ from scripts.build import ROOT, build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
 DATA = ROOT / "data" / "steps.yaml"
+# The repository the test builds send "report a changed step" links to (REPO_URL).
+TEST_REPO = "https://github.com/example/panduan-pesanan"
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +43,7 @@ def site_url(site_port: int) -> str:
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     """Both languages, built strictly, for the address the test server will use."""
     dest = tmp_path_factory.mktemp("build") / "site"
-    build_site(dest, site_url)
+    build_site(dest, site_url, {"REPO_URL": TEST_REPO})
     return dest
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from scripts.build import build_site
 
+from .conftest import TEST_REPO
 from .htmlq import parse
 
 # Files that carry the build date, so two builds of the same input differ there and only there.
@@ -49,6 +50,6 @@ def differing(left: Path, right: Path, rel: str = "") -> list[str]:
 
 def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, built_site: Path, site_url: str) -> None:
     again = tmp_path / "site"
-    build_site(again, site_url)
+    build_site(again, site_url, {"REPO_URL": TEST_REPO})
     filecmp.clear_cache()
     assert set(differing(built_site, again)) <= DATED
