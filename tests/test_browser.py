@@ -1,4 +1,6 @@
-"""The built site in Chromium, as a reader uses it: language switch, instant navigation, deep links, search."""
+"""The built site in Chromium, as a reader uses it: language switch, instant navigation, deep links.
+
+Search has its own file, tests/test_search.py."""
 
 from __future__ import annotations
 
@@ -48,36 +50,6 @@ def test_a_shared_link_lands_on_the_step(page) -> None:
     box = step.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2
     assert step.locator(".g-step__n").inner_text().endswith("2")
-
-
-@pytest.mark.parametrize(
-    ("start", "query", "inside"), [("index.html", "batalkan", "/"), ("en/index.html", "cancel", "/en/")]
-)
-def test_search_answers_in_the_pages_language(page, server, start, query, inside) -> None:
-    page.goto(start)
-    results = search(page, query)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert hrefs
-    for href in hrefs:
-        path = href.replace(server, "/")
-        assert path.startswith(inside) and (inside == "/en/" or not path.startswith("/en/")), href
-
-
-def search(page, query: str):
-    """Type into the real search box (the `/` shortcut focuses it), as a reader would; return the result links.
-
-    The index loads in a worker after the page; until it is ready a query shows nothing, so type again.
-    """
-    page.keyboard.press("/")
-    box = page.locator("input[data-md-component='search-query']")
-    results = page.locator(".md-search-result__item a")
-    for _ in range(40):
-        box.fill("")
-        box.type(query)
-        page.wait_for_timeout(250)
-        if results.count():
-            return results
-    raise AssertionError(f"no results for {query!r}")
 
 
 @pytest.mark.parametrize(("path", "lang"), [("no-such-page.html", "id"), ("en/no-such-page.html", "en")])

@@ -115,21 +115,6 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path, site_url: str
     assert broken == []
 
 
-def test_each_language_has_its_own_search_index(built_site: Path, guide: dict) -> None:
-    import json
-
-    cod = next(c for f in guide["flows"] if f["id"] == "cancel-order" for c in f["cases"] if c["id"] == "cod")
-    for lang in SITES:
-        index = json.loads((built_site / SITES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-        locations = [doc["location"] for doc in index["docs"]]
-        assert "cancel-order.html#cancel-order-cod" in locations
-        text = " ".join(doc["text"] for doc in index["docs"])
-        other = "en" if lang == "id" else "id"
-        assert cod["title"][lang] in text and cod["title"][other] not in text, lang
-        # lunr has no Indonesian: the Indonesian index must at least not run English word rules on it.
-        assert ("stopWordFilter" in index["config"]["pipeline"]) == (lang == "en"), index["config"]
-
-
 def test_a_bad_data_file_fails_the_build_and_leaves_the_site_alone(tmp_path: Path) -> None:
     bad = tmp_path / "steps.yaml"
     bad.write_text((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8").replace('en: "Profile"', 'en: ""', 1))

@@ -1,0 +1,236 @@
+// The guide's search in the browser: the analyser and ranking of macros/search.py, run on what the reader
+// types. Keep the two in step: tests/test_search.py checks that they reduce the same words to the same roots.
+// Loaded by assets/search.js the first time the reader opens search, together with search/index.json.
+
+const MIN_ROOT = 3;
+const ID_PARTICLES = ["lah", "kah", "tah", "pun"];
+const ID_POSSESSIVES = ["nya", "ku", "mu"];
+const ID_DERIVATIONAL = ["kan", "an", "in", "i"];
+const EN_SUFFIXES = ["ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "ly", "es", "s"];
+const MAX_RESULTS = 10;
+const SNIPPET_CHARS = 220;
+
+const unique = (list) => [...new Set(list)];
+
+export function tokens(text) {
+  const plain = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2019]/g, "");
+  return plain.match(/[a-z0-9]+/g) || [];
+}
+
+export function normalize(words, index) {
+  let out = words.flatMap((word) => (word in index.slang ? index.slang[word] : word).split(/\s+/).filter(Boolean));
+  if (out.length > 1 && index.tags.includes(out.at(-1))) out.pop();
+  for (const phrase of index.drop) out = drop(out, phrase);
+  return out.filter((word) => !index.stopSet.has(word));
+}
+
+function drop(words, phrase) {
+  const out = [];
+  for (let i = 0; i < words.length; ) {
+    if (phrase.every((part, j) => words[i + j] === part)) {
+      i += phrase.length;
+      continue;
+    }
+    out.push(words[i]);
+    i += 1;
+  }
+  return out;
+}
+
+export function stemEn(word, irregular) {
+  if (word in irregular) return irregular[word];
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  for (const suffix of EN_SUFFIXES) {
+    let rest = word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && rest.length >= 3 && /[aeiouy]/.test(rest)) {
+      if (suffix === "ied" || suffix === "ies") rest += "y";
+      else if (suffix === "s" && /(ss|us|is)$/.test(word)) return enTidy(word);
+      else if (suffix === "es" && !/(ss|sh|ch|x|z)$/.test(rest)) rest = word.slice(0, -1);
+      return enTidy(rest);
+    }
+  }
+  return enTidy(word);
+}
+
+function enTidy(word) {
+  if (word.length > 4 && word.endsWith("e")) word = word.slice(0, -1);
+  if (word.length > 3 && word.at(-1) === word.at(-2) && !"aeiousz".includes(word.at(-1))) word = word.slice(0, -1);
+  return word;
+}
+
+export function idCandidates(word) {
+  let forms = [word];
+  for (const group of [ID_PARTICLES, ID_POSSESSIVES, ID_DERIVATIONAL]) {
+    const more = [];
+    for (const form of forms) {
+      for (const suffix of group) {
+        if (form.endsWith(suffix) && form.length - suffix.length >= MIN_ROOT) more.push(form.slice(0, -suffix.length));
+      }
+    }
+    forms = forms.concat(more);
+  }
+  let out = forms.slice(1);
+  for (const form of [...forms].reverse()) out = out.concat(stripPrefixes(form, 2));
+  return unique(out);
+}
+
+function stripPrefixes(word, depth) {
+  const out = [];
+  for (const rest of prefixOnce(word)) {
+    out.push(rest);
+    if (depth > 1) out.push(...stripPrefixes(rest, depth - 1));
+  }
+  return out;
+}
+
+function prefixOnce(word) {
+  const found = [];
+  for (const plain of ["di", "ke", "se", "ter", "ber", "per", "be"]) {
+    if (word.startsWith(plain)) found.push(word.slice(plain.length));
+  }
+  if (/^(ter|ber|per)/.test(word)) found.push(word.slice(2));
+  for (const head of ["me", "pe", "ng", "ny", "n", "m"]) {
+    if (!word.startsWith(head)) continue;
+    const nasalized = head === "me" || head === "pe";
+    found.push(...nasal(nasalized ? word.slice(head.length) : word, !nasalized));
+  }
+  return unique(found).filter((rest) => rest.length >= MIN_ROOT);
+}
+
+// Before a vowel the nasal stands for a dropped p, t, k or s; before a consonant it is only the prefix.
+function nasal(rest, spoken) {
+  const long = (roots) => roots.filter((root) => root.length > MIN_ROOT);
+  const found = spoken ? [] : long([rest]);
+  const vowel = rest.length > 2 && "aeiou".includes(rest[/^n[gy]/.test(rest) ? 2 : 1]);
+  if (rest.startsWith("nge")) found.push(rest.slice(3));
+  if (rest.startsWith("ng")) found.push(...long(vowel ? [rest.slice(2), "k" + rest.slice(2)] : [rest.slice(2)]));
+  else if (rest.startsWith("ny")) found.push(...long(["s" + rest.slice(2)]));
+  else if (rest.startsWith("m")) found.push(...long(vowel ? ["p" + rest.slice(1)] : [rest.slice(1)]));
+  else if (rest.startsWith("n")) found.push(...long(vowel ? ["t" + rest.slice(1)] : [rest.slice(1)]));
+  return found;
+}
+
+export function stemId(word, roots) {
+  if (word.length <= MIN_ROOT || roots.has(word) || !/^[a-z]+$/.test(word)) return word;
+  return idCandidates(word).find((form) => roots.has(form)) ?? word;
+}
+
+// The terms of a text: words, slang made standard, function words out, each reduced to its root.
+export function analyze(text, index) {
+  const words = normalize(tokens(text), index);
+  if (index.lang === "id") return words.map((word) => cached(index, word, () => stemId(word, index.rootSet)));
+  return words.map((word) => cached(index, word, () => stemEn(word, index.irregular || {})));
+}
+
+function cached(index, word, stem) {
+  let root = index.stems.get(word);
+  if (root === undefined) index.stems.set(word, (root = stem()));
+  return root;
+}
+
+// Each two neighbouring terms as one more term: "sudah bayar" is not "sudah kirim" + "bayar".
+export const pairs = (terms) => terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
+
+export function prepare(index) {
+  index.stopSet = new Set(index.stop);
+  index.rootSet = new Set(index.roots);
+  index.stems = new Map();
+  index.keys = Object.keys(index.terms);
+  return index;
+}
+
+// Ranked sections: [[doc, score], …]. While the last word is still being typed (no space after it) and is not
+// a whole term, it matches every term it begins.
+export function search(index, query) {
+  const terms = analyze(query, index);
+  const last = terms.at(-1);
+  const partial = last !== undefined && !/\s$/.test(query) && !(last in index.terms) ? last : null;
+  const lookup = (term) =>
+    term !== partial
+      ? index.terms[term] || []
+      : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
+  const wanted = unique(terms.concat(pairs(terms)));
+  const weights = new Map(wanted.map((term) => [term, rarity(lookup(term).length, index.docs.length)]));
+  const scores = new Map();
+  const covered = new Map();
+  for (const term of wanted) {
+    for (const [doc, score] of lookup(term)) {
+      scores.set(doc, (scores.get(doc) || 0) + score);
+      covered.set(doc, (covered.get(doc) || 0) + weights.get(term));
+    }
+  }
+  // A section that has more of the reader's words, counted by how rare each word is, beats one that has a
+  // lot of one word.
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const final = new Map([...scores].map(([doc, score]) => [doc, (score * covered.get(doc)) / total]));
+  // A page's introduction yields to a section of that page that has as much of the reader's words.
+  for (const doc of final.keys()) {
+    const parent = index.docs[doc][4];
+    if (final.has(parent) && covered.get(doc) >= covered.get(parent) && final.get(parent) > final.get(doc)) {
+      final.set(parent, final.get(doc) * 0.999);
+    }
+  }
+  return { terms: new Set(wanted), partial, ranked: [...final].sort((a, b) => b[1] - a[1] || a[0] - b[0]) };
+}
+
+function rarity(foundIn, docs) {
+  return foundIn ? Math.log(1 + (docs - foundIn + 0.5) / (foundIn + 0.5)) : 0;
+}
+
+// --- drawing the results, from the templates in overrides/partials/search.html ---------------------------
+
+export function attach(box, index, root) {
+  prepare(index);
+  const list = box.querySelector("[data-g-search-results]");
+  const meta = box.querySelector("#g-search-meta");
+  const item = box.querySelector("[data-g-search-item]");
+  const mark = box.querySelector("[data-g-search-mark]");
+
+  function run(query) {
+    const found = query.trim() ? search(index, query) : null;
+    const shown = found ? found.ranked.slice(0, MAX_RESULTS) : [];
+    list.replaceChildren(...shown.map(([doc]) => draw(index.docs[doc], found)));
+    list.dataset.query = query;
+    const n = found ? found.ranked.length : 0;
+    meta.textContent = !found ? box.dataset.hint : n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.many.replace("{n}", n);
+  }
+
+  function draw([href, title, page, body], found) {
+    const node = item.content.firstElementChild.cloneNode(true);
+    node.querySelector("a").href = new URL(href, root).href;
+    highlight(node.querySelector("[data-title]"), title, found);
+    node.querySelector("[data-page]").textContent = page;
+    highlight(node.querySelector("[data-text]"), snippet(body, found), found);
+    return node;
+  }
+
+  // The sentences that hold most of the reader's words, so two results can be told apart.
+  function snippet(body, found) {
+    const score = (sentence) => analyze(sentence, index).filter((term) => matches(term, found)).length;
+    let best = 0;
+    body.forEach((sentence, i) => {
+      if (score(sentence) > score(body[best])) best = i;
+    });
+    let text = body[best] || "";
+    for (let i = best + 1; i < body.length && text.length + body[i].length < SNIPPET_CHARS; i += 1) text += " " + body[i];
+    return text.length > SNIPPET_CHARS ? text.slice(0, SNIPPET_CHARS).replace(/\s+\S*$/, "") + " …" : text;
+  }
+
+  function matches(term, found) {
+    return found.terms.has(term) || (found.partial !== null && term.startsWith(found.partial));
+  }
+
+  function highlight(element, text, found) {
+    const parts = text.split(/([\p{L}\p{N}'\u2019]+)/u);
+    element.replaceChildren(
+      ...parts.map((part, i) => {
+        if (i % 2 === 0 || !analyze(part, index).some((term) => matches(term, found))) return document.createTextNode(part);
+        const node = mark.content.firstElementChild.cloneNode();
+        node.textContent = part;
+        return node;
+      }),
+    );
+  }
+
+  return { run };
+}
