@@ -100,6 +100,9 @@ SLANG: dict[str, dict[str, str]] = {
         "wheres": "where",
         "whats": "what",
         "e": "",
+        "package": "parcel",  # the guide says parcel
+        "packages": "parcels",
+        "shipment": "parcel",
         "cancelation": "cancellation",
         "canceled": "cancelled",
         "canceling": "cancelling",
@@ -118,13 +121,14 @@ STOP: dict[str, frozenset[str]] = {
         apa apakah bagaimana gimana cara caranya ada adalah akan jadi sih dong deh kok ya nya lah kah pun
         juga saja banget sangat lagi kalau tapi tetapi karena agar supaya oleh pada para
         tentang sebelum selama setelah sesudah terhadap bila jika lalu kemudian serta pun nih tuh
+        bisa mau ingin boleh harus perlu pernah
         tiktok"""
     ),
     "en": _wordlist(
         """a an the i me my mine we our you your it its is are was were be been am do does did to of on in
         at by for from with and or but if so as that this these those there here how what which who
         why can could will would should shall may might must have has had get got please just about into
-        any some tiktok"""
+        any some want wants wanted need needs able anymore also too very really tiktok"""
     ),
 }
 # Words that, last in a question, only ask "or not?".
@@ -288,7 +292,7 @@ def _nasal(rest: str, spoken: bool) -> list[str]:
 
 def _long(roots: list[str]) -> list[str]:
     """meN-/peN- take a root of two or more syllables; one-syllable roots take menge-/penge- instead."""
-    return [root for root in roots if len(root) > MIN_ROOT]
+    return [root for root in roots if len(re.findall(r"ai|au|oi|ei|[aeiou]", root)) >= 2]
 
 
 def stem_id(word: str, roots: frozenset[str] | set[str]) -> str:
@@ -469,6 +473,10 @@ def guide_extras(guide: dict[str, Any], lang: str) -> dict[str, Extra]:
         for kind in ("routes", "cases", "sections"):
             for group in flow.get(kind, []):
                 out[f"{flow['id']}-{group['id']}"] = Extra(tuple(group.get("keywords", {}).get(lang, ())))
+        for tip in flow.get("tips", []):  # a tip's heading is <flow>-<tip>
+            out[f"{flow['id']}-{tip['id']}"] = Extra(tuple(tip.get("keywords", {}).get(lang, ())))
+        for status in flow.get("statuses", []):  # a status's block is <flow>-status-<status>
+            out[f"{flow['id']}-status-{status['id']}"] = Extra(tuple(status.get("keywords", {}).get(lang, ())))
     return out
 
 
@@ -476,7 +484,7 @@ def guide_extras(guide: dict[str, Any], lang: str) -> dict[str, Extra]:
 
 # How much a word counts where it is found. A section's own keywords and heading count most.
 BOOST = {"title": 3.0, "keywords": 3.0, "page": 1.0, "flow_keywords": 2.0, "body": 1.0}
-K1, B = 2.0, 0.75  # BM25: how fast repeats stop counting, and how much a long section is discounted
+K1, B = 1.2, 0.75  # BM25: how fast repeats stop counting, and how much a long section is discounted
 
 
 @dataclass(frozen=True)
@@ -547,24 +555,27 @@ def parents(sections: list[Section]) -> list[int]:
 
 
 def postings(docs: list[dict[str, list[str]]]) -> dict[str, list[list[float]]]:
-    """BM25 over boosted fields: term -> [[doc, score], …], best first, scores rounded to keep the file small."""
+    """BM25F: term -> [[doc, score], …], best first, scores rounded to keep the file small.
+
+    Each field's count is boosted; only the body is discounted for length, so a short section does not
+    win on the keywords it shares with the rest of its guide.
+    """
+    n = len(docs)
+    average = sum(len(doc["body"]) for doc in docs) / max(n, 1) or 1.0
     weighted: list[Counter[str]] = []
     for doc in docs:
         counts: Counter[str] = Counter()
         for name, words in doc.items():
+            norm = 1 - B + B * len(words) / average if name == "body" else 1.0
             for word in words:
-                counts[word] += BOOST[name]
+                counts[word] += BOOST[name] / norm
         weighted.append(counts)
-    lengths = [sum(c.values()) for c in weighted]
-    average = sum(lengths) / max(len(lengths), 1)
     df = Counter(term for counts in weighted for term in counts)
-    n = len(docs)
     out: dict[str, list[list[float]]] = {}
     for i, counts in enumerate(weighted):
-        norm = K1 * (1 - B + B * lengths[i] / average)
         for term, tf in counts.items():
             idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-            out.setdefault(term, []).append([i, round(idf * tf * (K1 + 1) / (tf + norm), 3)])
+            out.setdefault(term, []).append([i, round(idf * tf * (K1 + 1) / (tf + K1), 3)])
     return {term: sorted(rows, key=lambda r: -r[1]) for term, rows in sorted(out.items())}
 
 

@@ -136,6 +136,20 @@ def test_keywords_need_both_languages(tmp_path: Path) -> None:
     assert "flows[cancel-order].cases[cod].keywords.en is missing" in str(caught.value)
 
 
+def test_a_tip_or_a_status_can_carry_keywords_and_they_are_checked(tmp_path: Path) -> None:
+    data = good()
+    tips = next(f for f in data["flows"] if f["id"] == "safe-shopping")["tips"]
+    statuses = next(f for f in data["flows"] if f["id"] == "track-order")["statuses"]
+    tips[0]["keywords"] = {"id": ["centang biru"]}
+    statuses[0]["keywords"] = {"id": ["belum bayar"], "en": [""], "fr": ["impayé"]}
+    with pytest.raises(DataError) as caught:
+        load_guide(write(tmp_path, data), TODAY)
+    message = str(caught.value)
+    assert f"flows[safe-shopping].tips[{tips[0]['id']}].keywords.en is missing" in message
+    assert "flows[track-order].statuses[unpaid].keywords.en[1] is empty" in message
+    assert "flows[track-order].statuses[unpaid].keywords has an unknown key 'fr'" in message
+
+
 # --- the index each language's site loads -------------------------------------------------------------
 
 
@@ -260,10 +274,11 @@ def test_nothing_of_the_search_loads_until_the_reader_uses_it(page) -> None:
     page.goto("cancel-order.html")
     page.wait_for_load_state("networkidle")
     assert not [p for p in loaded if p.endswith(("search/index.json", "search-engine.js"))], loaded
-    with page.expect_response(re.compile(r"/search/index\.json$")):
+    index = re.compile(r"/search/index\.json$")
+    engine = re.compile(r"/assets/search-engine\.js$")
+    with page.expect_response(index) as got_index, page.expect_response(engine) as got_engine:
         page.keyboard.press("s")
-    page.wait_for_load_state("networkidle")
-    assert any(p.endswith("/search/index.json") for p in loaded) and any(p.endswith("search-engine.js") for p in loaded)
+    assert got_index.value.ok and got_engine.value.ok
 
 
 @pytest.mark.browser

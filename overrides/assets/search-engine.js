@@ -99,7 +99,7 @@ function prefixOnce(word) {
 
 // Before a vowel the nasal stands for a dropped p, t, k or s; before a consonant it is only the prefix.
 function nasal(rest, spoken) {
-  const long = (roots) => roots.filter((root) => root.length > MIN_ROOT);
+  const long = (roots) => roots.filter((root) => (root.match(/ai|au|oi|ei|[aeiou]/g) || []).length >= 2);
   const found = spoken ? [] : long([rest]);
   const vowel = rest.length > 2 && "aeiou".includes(rest[/^n[gy]/.test(rest) ? 2 : 1]);
   if (rest.startsWith("nge")) found.push(rest.slice(3));
