@@ -66,6 +66,8 @@
     if (event.target === input() && !toggle().checked) {
       setOpen(true);
       run();
+    } else if (toggle().checked && !box().contains(event.target) && event.target !== toggle()) {
+      setOpen(false); // the reader has tabbed on, past the search
     }
   });
 
