@@ -1,4 +1,4 @@
-"""MkDocs hook: drop the CSS rules that nothing on this site can ever match.
+"""MkDocs hook: drop the CSS rules that nothing on this site can ever match, and the pages' indentation.
 
 Material ships styles for every feature it has (code blocks, admonition types, content tabs,
 tooltips, versions, 19 colour palettes, …). After each language's build, this hook keeps a
@@ -44,6 +44,8 @@ MATERIAL_ADDS = frozenset(
 )
 
 WORD = re.compile(r"[A-Za-z_][\w-]*")
+KEEP_WHITESPACE = re.compile(r"(<pre[\s>][\s\S]*?</pre>|<textarea[\s>][\s\S]*?</textarea>)")
+INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 TAG = re.compile(r"<([a-zA-Z][\w-]*)")
 ATTRIBUTE = re.compile(r"""[\w-]+=["']([^"']*)["']""")
 NAMED = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
@@ -67,11 +69,19 @@ class Names:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    for page in site.rglob("*.html"):
+        page.write_text(collapse_indentation(page.read_text(encoding="utf-8")), encoding="utf-8")
     names = site_names(site)
     sheets = {css: slim(css.read_text(encoding="utf-8"), names) for pattern in TARGETS for css in site.glob(pattern)}
     used = used_properties([*sheets.values(), *_texts(site, exclude=set(sheets))])
     for css, text in sheets.items():
         css.write_text(drop_properties(text, used), encoding="utf-8")
+
+
+def collapse_indentation(html: str) -> str:
+    """Drop the templates' indentation and blank lines; text inside <pre> and <textarea> is left as it is."""
+    parts = KEEP_WHITESPACE.split(html)
+    return "".join(part if i % 2 else INDENT.sub("\n", part) for i, part in enumerate(parts))
 
 
 def site_names(site: Path) -> Names:

@@ -37,4 +37,4 @@ def test_the_workflow_calls_only_make_targets_that_exist() -> None:
 
 def test_the_published_build_sets_its_address() -> None:
     build = next(step for step in run_steps() if "make build" in step["run"])
-    assert "SITE_URL" in build["env"]
+    assert {"SITE_URL", "REPO_URL"} <= set(build["env"])
