@@ -28,11 +28,13 @@ build: $(STAMP) ## Build both languages into site/ (strict)
 
 test: $(STAMP) ## Set up, lint, build both languages strictly, and run every test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m scripts.build
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## Check the Python code with ruff
+lint: $(STAMP) ## Check the Python code with ruff (lint and format)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache

@@ -21,7 +21,9 @@ def define_env(env: Any) -> None:
     """Load and check the data once per build, then register one macro per component."""
     conf = env.conf
     try:
-        site = Site.load(_data_path(env), conf["theme"]["language"], dt.date.today(), conf["site_url"], conf["repo_url"] or "")
+        site = Site.load(
+            _data_path(env), conf["theme"]["language"], dt.date.today(), conf["site_url"], conf["repo_url"] or ""
+        )
     except DataError as exc:
         raise PluginError(str(exc)) from None
     for flow in site.stale():

@@ -340,7 +340,11 @@ def _answer_problems(
         ("see", answer.get("see", flow["id"]) in ids, "is not a flow, route, case or section id"),
         ("case", answer["verdict"] != "yes" or "case" in answer, "is needed when the verdict is yes"),
     ]
-    return [Problem((*at, key), f"'{answer.get(key, '')}' {msg}" if key in answer else msg) for key, ok, msg in checks if not ok]
+    return [
+        Problem((*at, key), f"'{answer.get(key, '')}' {msg}" if key in answer else msg)
+        for key, ok, msg in checks
+        if not ok
+    ]
 
 
 def iter_steps(flow: dict[str, Any], at: Path_ = ()) -> Iterator[tuple[Path_, dict[str, Any]]]:

@@ -150,4 +150,9 @@ def answer_view(
     target = f"{flow_id}-{answer['case']}" if "case" in answer else answer.get("see")
     owner, title = sections.get(target, (None, None)) if target else (None, None)
     href = None if owner is None else f"#{target}" if owner == flow_id else f"{owner}.html#{target}"
-    return {**optional(answer, "uncertain"), "payment_title": payments[answer["payment"]], "href": href, "target": title}
+    return {
+        **optional(answer, "uncertain"),
+        "payment_title": payments[answer["payment"]],
+        "href": href,
+        "target": title,
+    }

@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 import jinja2
-from playwright.sync_api import sync_playwright
-
 from mkdocs.config import load_config
+from playwright.sync_api import sync_playwright
 
 from macros.i18n import load_ui
 from scripts.build import CONFIGS, ROOT
