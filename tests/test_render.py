@@ -154,5 +154,6 @@ def test_an_unknown_component_is_an_error() -> None:
     from macros.data import DataError
     from macros.render import render
 
-    with pytest.raises(DataError, match="unknown component .flows. \\(known: checklist, flow, helper, sources, tasks\\)"):
+    with pytest.raises(DataError) as caught:
         render(make_env(), "flows")
+    assert str(caught.value) == "unknown component 'flows' (known: checklist, flow, helper, sources, tasks)"
