@@ -58,6 +58,8 @@ def test_a_deep_link_scrolls_to_the_step_and_highlights_it(page) -> None:
     assert box and 0 <= box["y"] < page.viewport_size["height"] / 2
     page.goto("en/index.html")
     page.locator(".g-task[href$='/cancel-order.html']").click()  # instant navigation, then a hash change
+    page.wait_for_url("**/en/cancel-order.html")
+    page.locator("#cancel-order-paid-4").wait_for()
     page.evaluate("location.hash = '#cancel-order-paid-4'")
     page.wait_for_function("document.getElementById('cancel-order-paid-4').classList.contains('g-flash')")
 
