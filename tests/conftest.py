@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,6 +85,18 @@ def page(browser: object, server: str) -> Iterator[object]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def run_build(site: Path, data: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts.build` (what `make build` runs) with another data file, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "GUIDE_DATA": str(data)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

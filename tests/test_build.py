@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -10,6 +9,7 @@ import pytest
 
 from scripts.build import ROOT, BuildError, build_site
 
+from .conftest import run_build
 from .htmlq import Node, parse
 
 PAGES = sorted(p.stem for p in (ROOT / "docs" / "id").glob("*.md"))
@@ -131,19 +131,9 @@ def test_a_bad_data_file_fails_the_build_and_leaves_the_site_alone(tmp_path: Pat
 
 def test_make_build_fails_loudly_on_bad_data(tmp_path: Path) -> None:
     """The command a person runs exits non-zero and prints the file, line and path."""
-    import subprocess
-    import sys
-
     bad = tmp_path / "steps.yaml"
     bad.write_text((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8").replace('en: "Profile"', "en: 7", 1))
-    done = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
-        env={**os.environ, "GUIDE_DATA": str(bad)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_build(tmp_path / "site", bad)
     assert done.returncode != 0
     assert "labels.profile.en should be text, not a number" in done.stderr
     assert not (tmp_path / "site").exists()

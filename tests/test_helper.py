@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 
-from macros.data import LANGS, DataError, load_guide
+from macros.data import LANGS
 
-from .conftest import DATA
+from .test_bad_data import error_for, good, write
 
 STATUSES = ["unpaid", "to-ship", "shipped", "to-review", "cancelled", "returns"]
 
@@ -40,13 +38,9 @@ def test_answers_that_allow_cancelling_name_their_case(guide: dict) -> None:
 
 
 def broken(tmp_path: Path, change) -> str:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = good()
     change(helper(data))
-    path = tmp_path / "steps.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_guide(path, dt.date(2026, 11, 28))
-    return str(caught.value)
+    return error_for(write(tmp_path, data))
 
 
 def test_a_missing_answer_is_a_data_error(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.data import DataError, load_guide
-from macros.search import analyze, dictionary, search, site_roots, stem_en, stem_id
+from macros.search import SLANG, analyze, clauses, dictionary, pairs, search, site_roots, stem_en, stem_id
 
 from .test_bad_data import TODAY, case, good, write
 
@@ -93,6 +93,64 @@ def test_slang_becomes_the_written_word() -> None:
     assert analyze("nggak bisa dibatalin", "id", roots) == analyze("tidak bisa batal", "id", roots)
 
 
+# Roots a site might ship: the spoken forms below must reach them.
+SPOKEN_ROOTS = frozenset({"datang", "pesan", "sampai", "pakai", "lihat", "kirim", "balas", "barang"})
+
+
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [
+        ("dateng", "datang"),  # the last a said as e
+        ("pesen", "pesan"),
+        ("bales", "balas"),
+        ("sampe", "sampai"),  # the last ai said as e
+        ("pake", "pakai"),
+        ("keliatan", "lihat"),  # a slang root (liat) under affixes
+        ("ngeliatin", "lihat"),
+    ],
+)
+def test_a_spoken_form_reduces_to_the_written_root(word: str, root: str) -> None:
+    assert stem_id(word, SPOKEN_ROOTS, SLANG["id"]) == root
+
+
+def test_a_word_written_twice_with_a_2_is_the_word() -> None:
+    assert analyze("barang2 dikirim2", "id", SPOKEN_ROOTS) == analyze("barang dikirim", "id", SPOKEN_ROOTS)
+
+
+def test_numbers_are_not_search_words() -> None:
+    """A reader's "3 hari" or "for 3 days" is their own situation, not the guide's "3-5 hari kerja"."""
+    assert analyze("paket ga gerak 3 hari", "id") == analyze("paket ga gerak hari", "id")
+    assert analyze("no update for 3 days", "en") == analyze("no update for days", "en")
+
+
+def test_every_english_no_is_one_word() -> None:
+    assert analyze("no button", "en") == analyze("never a button", "en") == analyze("there is not a button", "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "written"),
+    [
+        ("en", "as long as it has not shipped", "it has not shipped"),  # not the "how long" of a question
+        ("en", "my parcel is on the way", "my parcel is in transit"),
+        ("en", "i don't want the parcel", "i refuse the parcel"),
+        ("en", "before the courier picks up", "before the courier pickup"),
+        ("id", "tidak mau terima paket", "tolak terima paket"),
+        ("id", "refund ke gopay", "refund ke dompet digital"),
+    ],
+)
+def test_a_phrase_is_said_as_the_guide_says_it(lang: str, said: str, written: str) -> None:
+    assert analyze(said, lang) == analyze(written, lang)
+
+
+def test_an_order_that_is_paid_is_not_an_order_to_pay() -> None:
+    assert stem_en("paid") != stem_en("pay") == stem_en("payment")
+
+
+def test_phrases_end_at_punctuation_and_begin_at_a_negation() -> None:
+    assert clauses("Cash on delivery (COD), not shipped yet", "en") == [["cash", "delivery"], ["cod"], ["not", "ship"]]
+    assert pairs(["pesanan", "belum", "kirim"], "id") == ["belum kirim"]
+
+
 def test_the_platform_name_is_not_a_search_word_but_the_shop_tab_is() -> None:
     assert analyze("TikTok Shop", "id") == []
     assert analyze("tab Shop", "id") == ["tab", "shop"]
@@ -106,7 +164,7 @@ def test_the_platform_name_is_not_a_search_word_but_the_shop_tab_is() -> None:
         ("track", "tracking", "tracked", "tracks"),
         ("order", "orders", "ordered"),
         ("ship", "shipped", "shipping", "ships"),
-        ("pay", "paid", "payment"),
+        ("pay", "pays", "payment"),
         ("refund", "refunds", "refunded"),
         ("return", "returns", "returned"),
         ("parcel", "parcels"),
@@ -347,6 +405,8 @@ def test_the_browser_reduces_words_exactly_as_the_build_does(page, built_site: P
         {w for doc in index["docs"] for text in [doc[1], *doc[3]] for w in re.findall(r"[a-z]+", text.lower())}
         | {w for w, _ in ROOTS}
         | {"membatalkannya", "kirimin", "ngajuin", "dikembalikannya", "cancellations", "unboxing", "deliveries"}
+        | {"dateng", "pesen", "sampe", "keliatan", "ngeliatin", "dikirim2", "constructor", "tostring", "proto"}
+        | {"can't cancel, no button", "Cash on delivery (COD)", "don't want it", "picks up in 3 days", "tidak mau"}
     )
     in_browser = page.evaluate(
         """async (words) => {

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,9 +12,8 @@ import yaml
 from macros.i18n import load_ui
 from macros.render import make_env
 from macros.site import Site
-from scripts.build import ROOT
 
-from .conftest import DATA, TEST_REPO
+from .conftest import DATA, TEST_REPO, run_build
 from .htmlq import parse
 
 PREFIX = {"id": "", "en": "en/"}
@@ -117,14 +113,7 @@ def test_the_build_warns_about_old_guides_and_still_succeeds(tmp_path: Path) -> 
     next(f for f in data["flows"] if f["id"] == "safe-shopping")["last_verified"] = old
     stale = tmp_path / "steps.yaml"
     stale.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
-        env={**os.environ, "GUIDE_DATA": str(stale)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_build(tmp_path / "site", stale)
     assert done.returncode == 0, done.stderr
     assert f"guide may be out of date: safe-shopping (last verified {old})" in done.stderr
     html = (tmp_path / "site" / "en" / "safe-shopping.html").read_text(encoding="utf-8")
