@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MIN_ROOT = 3  # shorter words are never stemmed, and no affix leaves a root shorter than this
 
 # Words that stay as they are although they look affixed: pesanan (an order) is not pesan (a message).
@@ -81,6 +81,54 @@ SLANG: dict[str, dict[str, str]] = {
         "nyampai": "sampai",
         "sampe": "sampai",
         "brp": "berapa",
+        # texting abbreviations
+        "no": "nomor",
+        "nmr": "nomor",
+        "dpt": "dapat",
+        "hrs": "harus",
+        "jg": "juga",
+        "lg": "lagi",
+        "msh": "masih",
+        "skrg": "sekarang",
+        "tgl": "tanggal",
+        "org": "orang",
+        "bnr": "benar",
+        "tlg": "tolong",
+        "bbrp": "beberapa",
+        "kmrn": "kemarin",
+        "pdhl": "padahal",
+        "emg": "memang",
+        "kemana": "ke mana",
+        "kmn": "ke mana",
+        "napa": "kenapa",
+        "telat": "terlambat",
+        "tf": "transfer",
+        "trf": "transfer",
+        "rek": "rekening",
+        "norek": "nomor rekening",
+        # words the guide says another way: brands by what they are, loanwords by the guide's word
+        "gopay": "dompet",
+        "ovo": "dompet",
+        "shopeepay": "dompet",
+        "linkaja": "dompet",
+        "ewallet": "dompet",
+        "bca": "bank",
+        "bri": "bank",
+        "bni": "bank",
+        "jne": "kurir",
+        "jnt": "kurir",
+        "sicepat": "kurir",
+        "anteraja": "kurir",
+        "spx": "kurir",
+        "idexpress": "kurir",
+        "ekspedisi": "kurir",
+        "estimasi": "perkiraan",
+        "cacat": "rusak",
+        "pecah": "rusak",
+        "penyok": "rusak",
+        "sobek": "rusak",
+        "respon": "jawab",
+        "respons": "jawab",
     },
     "en": {
         "cant": "can not",
@@ -99,6 +147,10 @@ SLANG: dict[str, dict[str, str]] = {
         "ur": "your",
         "wheres": "where",
         "whats": "what",
+        "no": "not",  # one word for every "no": "no reply" is "did not reply", "no button" is "button not there"
+        "never": "not",
+        "nothing": "not",
+        "none": "not",
         "e": "",
         "package": "parcel",  # the guide says parcel
         "packages": "parcels",
@@ -106,6 +158,28 @@ SLANG: dict[str, dict[str, str]] = {
         "cancelation": "cancellation",
         "canceled": "cancelled",
         "canceling": "cancelling",
+        # words the guide says another way: brands by what they are, then the guide's own word
+        "gopay": "wallet",
+        "ovo": "wallet",
+        "shopeepay": "wallet",
+        "linkaja": "wallet",
+        "ewallet": "wallet",
+        "ewallets": "wallet",
+        "bca": "bank",
+        "bri": "bank",
+        "bni": "bank",
+        "jne": "courier",
+        "jnt": "courier",
+        "sicepat": "courier",
+        "anteraja": "courier",
+        "spx": "courier",
+        "idexpress": "courier",
+        "dispatched": "shipped",
+        "broken": "damaged",
+        "defective": "damaged",
+        "faulty": "damaged",
+        "cracked": "damaged",
+        "smashed": "damaged",
     },
 }
 
@@ -121,24 +195,56 @@ STOP: dict[str, frozenset[str]] = {
         apa apakah bagaimana gimana cara caranya ada adalah akan jadi sih dong deh kok ya nya lah kah pun
         juga saja banget sangat lagi kalau tapi tetapi karena agar supaya oleh pada para
         tentang sebelum selama setelah sesudah terhadap bila jika lalu kemudian serta pun nih tuh
-        bisa mau ingin boleh harus perlu pernah
+        bisa mau ingin boleh harus perlu pernah kenapa mengapa padahal tolong mohon dalam sedang
+        misalnya contohnya seperti sama katanya bilang masih
+        kan loh lho nah yah toh eh gitu gini begitu begini memang emang
+        kak kakak gan sis min bang bro mas mbak
         tiktok"""
     ),
     "en": _wordlist(
         """a an the i me my mine we our you your it its is are was were be been am do does did to of on in
         at by for from with and or but if so as that this these those there here how what which who
         why can could will would should shall may might must have has had get got please just about into
-        any some want wants wanted need needs able anymore also too very really tiktok"""
+        any some want wants wanted need needs able anymore also too very really
+        he him his she her hers they them their theirs us ours yours myself yourself itself themselves
+        until while then than because during through whose whom being having doing each both yet such
+        someone somebody anyone anybody something anything everything
+        say says said still hi hello thanks thank ok okay tiktok"""
     ),
 }
+# Texting writes a doubled word with a 2: barang2 is barang-barang.
+REDUPLICATED = re.compile(r"[a-z]{3,}2")
+# Words that deny the word after them ("belum dibayar", "not paid"), and begin a phrase rather than end one.
+NEGATIONS = {"id": frozenset({"tidak", "belum", "bukan", "tanpa", "jangan"}), "en": frozenset({"not", "without"})}
 # Words that, last in a question, only ask "or not?".
 QUESTION_TAGS = {"id": ("tidak", "belum")}
-# Phrases dropped whole: "shop" alone is the Shop tab, but "tiktok shop" is just the platform.
-DROP_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {"id": (("tiktok", "shop"),), "en": (("tiktok", "shop"),)}
+# Phrases said as one word, or dropped whole (""): "shop" alone is the Shop tab, but "tiktok shop" is just the
+# platform; "as long as" is not "how long"; a parcel "on the way" is in transit.
+PHRASES: dict[str, dict[str, str]] = {
+    "id": {"tiktok shop": "", "dompet digital": "dompet", "e wallet": "dompet", "tidak mau": "tolak"},
+    "en": {
+        "tiktok shop": "",
+        "as long as": "",
+        "as soon as": "",
+        "too late": "time limit",
+        "do not want": "refuse",
+        "not want": "refuse",
+        "for example": "",
+        "on the way": "transit",
+        "on its way": "transit",
+        "on their way": "transit",
+        "pick up": "pickup",
+        "picks up": "pickup",
+        "picked up": "pickup",
+        "drop off": "dropoff",
+        "log in": "login",
+        "logged in": "login",
+    },
+}
 
 # English: irregular forms, then suffixes stripped by rule (no dictionary needed for English's few affixes).
 EN_IRREGULAR = {
-    "paid": "pay",
+    "paid": "paid",  # the order's state, as in "paid, not shipped": not the "pay" of "to pay" and "unpaid"
     "payment": "pay",
     "payments": "pay",
     "sent": "send",
@@ -183,19 +289,23 @@ def normalize(words: Iterable[str], lang: str) -> list[str]:
     """Slang to written words, then without the platform's name and the function words.
 
     A "ga" or "nggak" at the very end asks a question ("bisa dibatalkan ga?": can it or not?), so it goes.
+    Indonesian texting writes a doubled word with a 2 (barang2, dikirim2): it is the word.
     """
+    if lang == "id":
+        words = [word[:-1] if REDUPLICATED.fullmatch(word) else word for word in words]
     out = [part for word in words for part in SLANG[lang].get(word, word).split()]
     if len(out) > 1 and out[-1] in QUESTION_TAGS.get(lang, ()):
         out.pop()
-    for phrase in DROP_PHRASES[lang]:
-        out = _drop(out, phrase)
-    return [word for word in out if word not in STOP[lang]]
+    for phrase, said in PHRASES[lang].items():
+        out = _replace(out, phrase.split(), said.split())
+    return [word for word in out if word not in STOP[lang] and not word.isdigit()]
 
 
-def _drop(words: list[str], phrase: tuple[str, ...]) -> list[str]:
+def _replace(words: list[str], phrase: list[str], said: list[str]) -> list[str]:
     out, i = [], 0
     while i < len(words):
-        if tuple(words[i : i + len(phrase)]) == phrase:
+        if words[i : i + len(phrase)] == phrase:
+            out += said
             i += len(phrase)
             continue
         out.append(words[i])
@@ -295,19 +405,53 @@ def _long(roots: list[str]) -> list[str]:
     return [root for root in roots if len(re.findall(r"ai|au|oi|ei|[aeiou]", root)) >= 2]
 
 
-def stem_id(word: str, roots: frozenset[str] | set[str]) -> str:
-    """The first root the affix rules reach, or the word itself."""
+def stem_id(word: str, roots: frozenset[str] | set[str], slang: dict[str, str] | None = None) -> str:
+    """The first root the affix rules reach, or the word itself.
+
+    When no written root is reached, the spoken forms are tried: a root said the Jakarta way (dateng, pesen,
+    sampe: the last a or ai said as e) or a slang root under affixes (ke-liat-an, ngeliatin).
+    """
     if len(word) <= MIN_ROOT or word in roots or not word.isalpha():
         return word
-    return next((form for form in id_candidates(word) if form in roots), word)
+    forms = id_candidates(word)
+    found = next((form for form in forms if form in roots), None)
+    if found is None:
+        spoken = [word, *forms]
+        found = next((root for form in spoken for root in _spoken(form, slang or {}) if root in roots), word)
+    return found
+
+
+def _spoken(form: str, slang: dict[str, str]) -> list[str]:
+    """The written roots a spoken form may stand for."""
+    out = [slang[form]] if form in slang and " " not in slang[form] else []
+    if len(form) > MIN_ROOT:
+        if last := re.search(r"e([^aeiouy]+)$", form):
+            out.append(form[: last.start()] + "a" + last[1])  # dateng -> datang, pesen -> pesan, bales -> balas
+        if re.search(r"[^aeiou]e$", form):
+            out.append(form[:-1] + "ai")  # sampe -> sampai, pake -> pakai
+    return out
+
+
+# Marks that end a phrase: "Cash on delivery (COD)" has no phrase "delivery cod", nor "paid, not shipped" "paid not".
+CLAUSE_END = re.compile(r"[.,;:!?()\[\]{}|/\"\u201c\u201d\u203a]+")
+
+
+def clauses(text: str, lang: str, roots: frozenset[str] | set[str] = frozenset()) -> list[list[str]]:
+    """The terms of each clause of a text or a query: words, slang made standard, function words out, each reduced
+    to its root."""
+    out = []
+    for clause in CLAUSE_END.split(text):
+        words = normalize(tokens(clause), lang)
+        if lang == "id":
+            out.append([stem_id(word, roots, SLANG["id"]) for word in words])
+        else:
+            out.append([stem_en(word) for word in words])
+    return [terms for terms in out if terms]
 
 
 def analyze(text: str, lang: str, roots: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """The terms of a text or a query: words, slang made standard, function words out, each reduced to its root."""
-    words = normalize(tokens(text), lang)
-    if lang == "id":
-        return [stem_id(word, roots) for word in words]
-    return [stem_en(word) for word in words]
+    """The terms of a text or a query, clause after clause."""
+    return [term for terms in clauses(text, lang, roots) for term in terms]
 
 
 @cache
@@ -331,9 +475,12 @@ def site_roots(texts: Iterable[str], known: frozenset[str]) -> set[str]:
     return roots
 
 
-def pairs(terms: list[str]) -> list[str]:
-    """Each two neighbouring terms as one more term: "sudah bayar" is not "sudah kirim" + "bayar"."""
-    return [f"{a} {b}" for a, b in itertools.pairwise(terms)]
+def pairs(terms: list[str], lang: str) -> list[str]:
+    """Each two neighbouring terms as one more term: "sudah bayar" is not "sudah kirim" + "bayar".
+
+    A negation begins a phrase: "pesanan belum dikirim" is "belum kirim", not also "pesanan belum".
+    """
+    return [f"{a} {b}" for a, b in itertools.pairwise(terms) if b not in NEGATIONS[lang]]
 
 
 # --- sections of the built pages ---------------------------------------------------------------
@@ -483,8 +630,11 @@ def guide_extras(guide: dict[str, Any], lang: str) -> dict[str, Extra]:
 # --- the index -------------------------------------------------------------------------------
 
 # How much a word counts where it is found. A section's own keywords and heading count most.
-BOOST = {"title": 3.0, "keywords": 3.0, "page": 1.0, "flow_keywords": 2.0, "body": 1.0}
-K1, B = 1.2, 0.75  # BM25: how fast repeats stop counting, and how much a long section is discounted
+BOOST = {"title": 3.0, "keywords": 3.0, "page": 1.0, "flow_keywords": 2.0, "summary": 2.0, "body": 1.0}
+# BM25: how fast repeats stop counting, and how much a long section is discounted. A heading word already counts 3
+# times (BOOST), so repeats stop counting 3 times later than BM25's usual 1.2: a section whose heading, keywords
+# and steps all say "paid" is told apart from one that says it once in passing.
+K1, B = 3.6, 0.75
 
 
 @dataclass(frozen=True)
@@ -500,16 +650,25 @@ PAIRED = frozenset({"title", "keywords", "page", "flow_keywords"})
 
 
 def section_fields(section: Section, extras: dict[str, Extra]) -> dict[str, list[str]]:
-    """The texts of a section, by field; each keyword is a text of its own."""
+    """The texts of a section, by field; each keyword is a text of its own.
+
+    A flow's keywords count for every section of the flow, so they should be words for the whole guide: a word
+    that names one section ("cod", "refuse parcel") belongs in that section's keywords, or every case of the flow
+    has it and they cannot be told apart.
+
+    A flow's summary describes all its sections ("…, and how to reach customer service"), so it counts like the
+    flow's keywords, for each of them: it does not make the introduction the answer to what one section says.
+    Its neighbouring words are not paired: it lists the sections, and "unpaid, paid" is not a phrase.
+    """
     own = extras.get(section.target, Extra()) if section.target != section.flow else Extra()
     flow = extras.get(section.flow, Extra())
-    summary = [flow.summary] if section.target == section.flow and flow.summary else []
     return {
         "title": [section.title],
         "keywords": list(own.keywords),
         "page": [section.page_title] if section.page_title != section.title else [],
         "flow_keywords": list(flow.keywords),
-        "body": summary + section.body,
+        "summary": [flow.summary] if flow.summary else [],
+        "body": section.body,
     }
 
 
@@ -520,19 +679,22 @@ def build_index(sections: list[Section], extras: dict[str, Extra], lang: str) ->
     if lang == "id":
         roots = site_roots((text for f in fields for texts in f.values() for text in texts), dictionary())
 
-    def terms(name: str, texts: list[str]) -> list[str]:
+    def terms(name: str, texts: list[str]) -> list[tuple[str, float]]:
         out = []
         for text in texts:
-            words = analyze(text, lang, roots)
-            out += words + (pairs(words) if name in PAIRED else [])
+            for words in clauses(text, lang, roots):
+                out += list(zip(words, negation_weights(words, lang), strict=True))
+                out += [(pair, 1.0) for pair in pairs(words, lang)] if name in PAIRED else []
         return out
 
+    docs = [{name: terms(name, texts) for name, texts in f.items()} for f in fields]
     return {
         "version": INDEX_VERSION,
         "lang": lang,
         "slang": SLANG[lang],
         "stop": sorted(STOP[lang]),
-        "drop": [list(p) for p in DROP_PHRASES[lang]],
+        "phrases": PHRASES[lang],
+        "negations": sorted(NEGATIONS[lang]),
         "tags": list(QUESTION_TAGS.get(lang, ())),
         "irregular": EN_IRREGULAR if lang == "en" else {},
         "roots": sorted(roots),
@@ -540,7 +702,7 @@ def build_index(sections: list[Section], extras: dict[str, Extra], lang: str) ->
             [s.href, s.title, s.page_title if s.page_title != s.title else "", s.body, parent]
             for s, parent in zip(sections, parents(sections), strict=True)
         ],
-        "terms": postings([{name: terms(name, texts) for name, texts in f.items()} for f in fields]),
+        "terms": postings(docs),
     }
 
 
@@ -554,7 +716,16 @@ def parents(sections: list[Section]) -> list[int]:
     return out
 
 
-def postings(docs: list[dict[str, list[str]]]) -> dict[str, list[list[float]]]:
+NEGATED = 0.3  # how much a word right after a negation counts: "not paid yet" is hardly about being paid
+
+
+def negation_weights(terms: list[str], lang: str) -> list[float]:
+    """How much each term of a text counts: a term right after a negation counts less than one said plainly."""
+    denied = [False] + [before in NEGATIONS[lang] for before in terms[:-1]]
+    return [NEGATED if no and term not in NEGATIONS[lang] else 1.0 for term, no in zip(terms, denied, strict=True)]
+
+
+def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[list[float]]]:
     """BM25F: term -> [[doc, score], …], best first, scores rounded to keep the file small.
 
     Each field's count is boosted; only the body is discounted for length, so a short section does not
@@ -567,8 +738,8 @@ def postings(docs: list[dict[str, list[str]]]) -> dict[str, list[list[float]]]:
         counts: Counter[str] = Counter()
         for name, words in doc.items():
             norm = 1 - B + B * len(words) / average if name == "body" else 1.0
-            for word in words:
-                counts[word] += BOOST[name] / norm
+            for word, weight in words:
+                counts[word] += weight * BOOST[name] / norm
         weighted.append(counts)
     df = Counter(term for counts in weighted for term in counts)
     out: dict[str, list[list[float]]] = {}
@@ -585,7 +756,8 @@ def search(index: dict[str, Any], query: str) -> list[tuple[str, float]]:
     While the last word is still being typed (no space after it) and is not a whole term, it matches
     every term it begins.
     """
-    terms = analyze(query, index["lang"], frozenset(index["roots"]))
+    parts = clauses(query, index["lang"], frozenset(index["roots"]))
+    terms = [term for terms in parts for term in terms]
     table = index["terms"]
     partial = terms[-1] if terms and not query[-1:].isspace() and terms[-1] not in table else None
 
@@ -594,7 +766,7 @@ def search(index: dict[str, Any], query: str) -> list[tuple[str, float]]:
             return table.get(term, [])
         return [row for key, rows in table.items() if key.startswith(term) for row in rows]
 
-    return rank(index, terms + pairs(terms), lookup)
+    return rank(index, terms + [pair for terms in parts for pair in pairs(terms, index["lang"])], lookup)
 
 
 def rarity(found_in: int, docs: int) -> float:

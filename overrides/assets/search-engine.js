@@ -7,10 +7,14 @@ const ID_PARTICLES = ["lah", "kah", "tah", "pun"];
 const ID_POSSESSIVES = ["nya", "ku", "mu"];
 const ID_DERIVATIONAL = ["kan", "an", "in", "i"];
 const EN_SUFFIXES = ["ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "ly", "es", "s"];
+// Marks that end a phrase (macros/search.py CLAUSE_END), and texting's doubled word (barang2).
+const CLAUSE_END = /[.,;:!?()[\]{}|/"\u201c\u201d\u203a]+/;
+const REDUPLICATED = /^[a-z]{3,}2$/;
 const MAX_RESULTS = 10;
 const SNIPPET_CHARS = 220;
 
 const unique = (list) => [...new Set(list)];
+const has = Object.hasOwn;
 
 export function tokens(text) {
   const plain = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2019]/g, "");
@@ -18,16 +22,18 @@ export function tokens(text) {
 }
 
 export function normalize(words, index) {
-  let out = words.flatMap((word) => (word in index.slang ? index.slang[word] : word).split(/\s+/).filter(Boolean));
+  if (index.lang === "id") words = words.map((word) => (REDUPLICATED.test(word) ? word.slice(0, -1) : word));
+  let out = words.flatMap((word) => (has(index.slang, word) ? index.slang[word] : word).split(/\s+/).filter(Boolean));
   if (out.length > 1 && index.tags.includes(out.at(-1))) out.pop();
-  for (const phrase of index.drop) out = drop(out, phrase);
-  return out.filter((word) => !index.stopSet.has(word));
+  for (const [phrase, said] of Object.entries(index.phrases)) out = replace(out, phrase.split(" "), said.split(" ").filter(Boolean));
+  return out.filter((word) => !index.stopSet.has(word) && !/^[0-9]+$/.test(word));
 }
 
-function drop(words, phrase) {
+function replace(words, phrase, said) {
   const out = [];
   for (let i = 0; i < words.length; ) {
     if (phrase.every((part, j) => words[i + j] === part)) {
+      out.push(...said);
       i += phrase.length;
       continue;
     }
@@ -38,7 +44,7 @@ function drop(words, phrase) {
 }
 
 export function stemEn(word, irregular) {
-  if (word in irregular) return irregular[word];
+  if (has(irregular, word)) return irregular[word];
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   for (const suffix of EN_SUFFIXES) {
     let rest = word.slice(0, -suffix.length);
@@ -110,17 +116,42 @@ function nasal(rest, spoken) {
   return found;
 }
 
-export function stemId(word, roots) {
+// When no written root is reached, the spoken forms are tried: dateng, pesen, sampe; ke-liat-an.
+export function stemId(word, roots, slang = {}) {
   if (word.length <= MIN_ROOT || roots.has(word) || !/^[a-z]+$/.test(word)) return word;
-  return idCandidates(word).find((form) => roots.has(form)) ?? word;
+  const forms = idCandidates(word);
+  const found = forms.find((form) => roots.has(form));
+  if (found !== undefined) return found;
+  for (const form of [word, ...forms]) {
+    const root = spoken(form, slang).find((written) => roots.has(written));
+    if (root !== undefined) return root;
+  }
+  return word;
 }
 
-// The terms of a text: words, slang made standard, function words out, each reduced to its root.
-export function analyze(text, index) {
-  const words = normalize(tokens(text), index);
-  if (index.lang === "id") return words.map((word) => cached(index, word, () => stemId(word, index.rootSet)));
-  return words.map((word) => cached(index, word, () => stemEn(word, index.irregular || {})));
+function spoken(form, slang) {
+  const out = has(slang, form) && !slang[form].includes(" ") ? [slang[form]] : [];
+  if (form.length > MIN_ROOT) {
+    const last = form.match(/e([^aeiouy]+)$/);
+    if (last) out.push(form.slice(0, last.index) + "a" + last[1]);
+    if (/[^aeiou]e$/.test(form)) out.push(form.slice(0, -1) + "ai");
+  }
+  return out;
 }
+
+// The terms of each clause of a text: words, slang made standard, function words out, each reduced to its root.
+export function clauses(text, index) {
+  return text
+    .split(CLAUSE_END)
+    .map((clause) => {
+      const words = normalize(tokens(clause), index);
+      if (index.lang === "id") return words.map((word) => cached(index, word, () => stemId(word, index.rootSet, index.slang)));
+      return words.map((word) => cached(index, word, () => stemEn(word, index.irregular || {})));
+    })
+    .filter((terms) => terms.length);
+}
+
+export const analyze = (text, index) => clauses(text, index).flat();
 
 function cached(index, word, stem) {
   let root = index.stems.get(word);
@@ -128,8 +159,10 @@ function cached(index, word, stem) {
   return root;
 }
 
-// Each two neighbouring terms as one more term: "sudah bayar" is not "sudah kirim" + "bayar".
-export const pairs = (terms) => terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
+// Each two neighbouring terms as one more term: "sudah bayar" is not "sudah kirim" + "bayar". A negation begins
+// a phrase: "pesanan belum dikirim" is "belum kirim", not also "pesanan belum".
+export const pairs = (terms, negations) =>
+  terms.slice(1).flatMap((term, i) => (negations.includes(term) ? [] : [`${terms[i]} ${term}`]));
 
 export function prepare(index) {
   index.stopSet = new Set(index.stop);
@@ -142,14 +175,15 @@ export function prepare(index) {
 // Ranked sections: [[doc, score], …]. While the last word is still being typed (no space after it) and is not
 // a whole term, it matches every term it begins.
 export function search(index, query) {
-  const terms = analyze(query, index);
+  const parts = clauses(query, index);
+  const terms = parts.flat();
   const last = terms.at(-1);
-  const partial = last !== undefined && !/\s$/.test(query) && !(last in index.terms) ? last : null;
+  const partial = last !== undefined && !/\s$/.test(query) && !has(index.terms, last) ? last : null;
   const lookup = (term) =>
     term !== partial
-      ? index.terms[term] || []
+      ? (has(index.terms, term) ? index.terms[term] : [])
       : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
-  const wanted = unique(terms.concat(pairs(terms)));
+  const wanted = unique(terms.concat(parts.flatMap((part) => pairs(part, index.negations))));
   const weights = new Map(wanted.map((term) => [term, rarity(lookup(term).length, index.docs.length)]));
   const scores = new Map();
   const covered = new Map();
