@@ -33,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros import MACROS  # noqa: E402
 from macros.data import load_guide  # noqa: E402
 from macros.i18n import load_ui  # noqa: E402
 from macros.render import make_env  # noqa: E402
@@ -77,7 +78,7 @@ def prerender(project: Path) -> None:
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for lang, folder in LANG_DIRS.items():
         site = Site(guide, lang, load_ui(lang), make_env())
-        macros = {name: getattr(site, name) for name in ("flow", "tasks", "checklist", "sources")}
+        macros = {name: getattr(site, name) for name in MACROS}
         for page in (project / folder).glob("*.md"):
             front, body = page.read_text(encoding="utf-8").replace("render_macros: true\n", "").split("\n---\n", 1)
             url = f"{SITE_URL}{'' if lang == 'id' else 'en/'}{page.stem}.html"

@@ -13,6 +13,8 @@ from mkdocs.exceptions import PluginError
 from .data import DataError
 from .site import Site
 
+# The macros pages may call; each is a method of Site.
+MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
 # Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build.
 LOG = logging.getLogger("panduan")
 
@@ -28,11 +30,8 @@ def define_env(env: Any) -> None:
         raise PluginError(str(exc)) from None
     for flow in site.stale():
         LOG.warning("guide may be out of date: %s", flow)
-    env.macro(site.flow, "flow")
-    env.macro(site.helper, "helper")
-    env.macro(site.tasks, "tasks")
-    env.macro(site.checklist, "checklist")
-    env.macro(site.sources, "sources")
+    for name in MACROS:
+        env.macro(getattr(site, name), name)
 
 
 def _data_path(env: Any) -> Path:
