@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -302,10 +302,13 @@ def _flow_required(flow: dict[str, Any], at: Path_) -> list[Problem]:
     return found
 
 
-def element_ids(data: dict[str, Any]) -> set[str]:
-    """The ids a link may point at: each flow, and each of its routes, cases and sections."""
-    ids = {f["id"] for f in data["flows"]}
-    return ids | {f"{f['id']}-{g['id']}" for f in data["flows"] for k in GROUP_KINDS for g in f.get(k, [])}
+def element_ids(data: dict[str, Any]) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """The ids a link may point at, each with its flow and record: every flow, and each of its
+    routes, cases and sections (``cancel-order-cod``)."""
+    ids: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {f["id"]: (f, f) for f in data["flows"]}
+    for f in data["flows"]:
+        ids |= {f"{f['id']}-{g['id']}": (f, g) for k in GROUP_KINDS for g in f.get(k, [])}
+    return ids
 
 
 def helper_problems(flow: dict[str, Any], at: Path_, data: dict[str, Any]) -> list[Problem]:
@@ -330,7 +333,12 @@ def helper_problems(flow: dict[str, Any], at: Path_, data: dict[str, Any]) -> li
 
 
 def _answer_problems(
-    answer: dict[str, Any], at: Path_, statuses: list[str], payments: list[str], flow: dict[str, Any], ids: set[str]
+    answer: dict[str, Any],
+    at: Path_,
+    statuses: list[str],
+    payments: list[str],
+    flow: dict[str, Any],
+    ids: Collection[str],
 ) -> list[Problem]:
     cases = [c["id"] for c in flow.get("cases", [])]
     checks = [

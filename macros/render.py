@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 
-from .data import GROUP_KINDS, STEP_KINDS, DataError
+from .data import GROUP_KINDS, STEP_KINDS, DataError, element_ids
 from .i18n import format_date, label_view, localize
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -126,9 +126,7 @@ def helper_view(guide: dict[str, Any], flow_id: str, lang: str) -> dict[str, Any
         raise DataError(f"flow '{flow_id}' has no helper table")
     helper = localize(flow["helper"], lang)
     payments = {p["id"]: p["title"] for p in helper["payments"]}
-    sections = {f["id"]: (f["id"], f["title"][lang]) for f in guide["flows"]}
-    for f in guide["flows"]:
-        sections |= {f"{f['id']}-{g['id']}": (f["id"], g["title"][lang]) for k in GROUP_KINDS for g in f.get(k, [])}
+    sections = {ident: (f["id"], record["title"][lang]) for ident, (f, record) in element_ids(guide).items()}
     statuses = [
         {
             "id": status["id"],
