@@ -4,7 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 8000
+# Browser tests run in parallel workers, each with its own build and Chromium (2 cores: 3 workers measured best).
+WORKERS ?= 3
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build test lint clean
@@ -12,16 +16,22 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@echo "== setup 1/3: creating $(VENV) with $$($(PYTHON) --version)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "== setup 2/3: installing the pinned packages of requirements.txt (about a minute the first time)"
+	@set -o pipefail; $(BIN)/pip install --disable-pip-version-check --progress-bar off -r requirements.txt 2>&1 \
+	  | awk '/^(Collecting|Successfully|ERROR)/ || /rror/ {print "   " $$0; fflush()}'
+	@$(BIN)/pip check --disable-pip-version-check >/dev/null
+	@echo "== setup 3/3: installing the guide package (guide/) in editable mode"
+	@set -o pipefail; $(BIN)/pip install --disable-pip-version-check --no-deps --quiet -e . 2>&1 | awk '!/is ignored/'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the pinned dependencies
+setup: $(STAMP) ## Create .venv and install the pinned dependencies and the guide package
 
-serve: $(STAMP) ## Set up, then serve both languages at http://127.0.0.1:8000 with live reload
-	$(BIN)/python -m scripts.serve
+serve: $(STAMP) ## Set up, then serve both languages at http://127.0.0.1:$(PORT) with live reload (PORT=8001 for another)
+	$(BIN)/python -m scripts.serve --port $(PORT)
 
 build: $(STAMP) ## Build both languages into site/ (strict)
 	$(BIN)/python -m scripts.build
@@ -30,11 +40,11 @@ test: $(STAMP) ## Set up, lint, build both languages strictly, and run every tes
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m scripts.build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS)
 
 lint: $(STAMP) ## Check the Python code with ruff (lint and format)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .cache .pytest_cache
+	rm -rf site .cache .pytest_cache .site-new-* .site-old

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long a full build of both languages takes, what the macros cost, and how it scales.
 
-    .venv/bin/python benchmarks/build_time.py [--runs 5] [--flows 10 50 200]
+    .venv/bin/python -m benchmarks.build_time [--runs 5] [--flows 10 50 200]
 
 1. Full build of both languages (scripts/build.py, as `make build` runs it): median of --runs.
 2. Macro overhead: the same pages pre-rendered to static Markdown (each macro call replaced by its
@@ -30,18 +30,14 @@ from pathlib import Path
 import jinja2
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from guide.languages import languages
+from guide.load import load_guide
+from guide.paths import ROOT
+from guide.site import MACROS, Site
+from scripts import build
 
-from macros import MACROS  # noqa: E402
-from macros.data import load_guide  # noqa: E402
-from macros.i18n import load_ui  # noqa: E402
-from macros.render import make_env  # noqa: E402
-from macros.site import Site  # noqa: E402
-from scripts import build  # noqa: E402
-
-PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "data", "macros", "scripts")
-LANG_DIRS = {"id": "docs/id", "en": "docs/en"}
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "data", "macros")
+LANG_DIRS = {lang.code: lang.docs for lang in languages()}
 SITE_URL = "http://127.0.0.1:8000/"
 MACROS_PLUGIN = re.compile(r"  - macros:\n(?:      .*\n)+")
 
@@ -64,12 +60,7 @@ def copy_project(dest: Path) -> Path:
 
 def build_in(project: Path, out: Path, env: dict[str, str] | None = None) -> None:
     """scripts/build.py's build, pointed at another copy of the project."""
-    original = build.ROOT
-    build.ROOT = project
-    try:
-        build.build_site(out, SITE_URL, env)
-    finally:
-        build.ROOT = original
+    build.build_site(out, SITE_URL, env, project=project)
 
 
 def prerender(project: Path) -> None:
@@ -77,14 +68,15 @@ def prerender(project: Path) -> None:
     guide = load_guide(project / "data" / "steps.yaml", dt.date.today())
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for lang, folder in LANG_DIRS.items():
-        site = Site(guide, lang, load_ui(lang), make_env())
+        site = Site.make(guide, lang, dt.date.today())
         macros = {name: getattr(site, name) for name in MACROS}
         for page in (project / folder).glob("*.md"):
             front, body = page.read_text(encoding="utf-8").replace("render_macros: true\n", "").split("\n---\n", 1)
-            url = f"{SITE_URL}{'' if lang == 'id' else 'en/'}{page.stem}.html"
+            prefix = next(x.prefix for x in languages() if x.code == lang)
+            url = f"{SITE_URL}{prefix}{page.stem}.html"
             here = types.SimpleNamespace(canonical_url=url, url=f"{page.stem}.html")
             page.write_text(f"{front}\n---\n{jinja.from_string(body).render(page=here, **macros)}", encoding="utf-8")
-    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+    for config in (lang.config for lang in languages()):
         path = project / config
         path.write_text(MACROS_PLUGIN.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
 

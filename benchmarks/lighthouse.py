@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lighthouse mobile scores of the home and cancel pages in both languages (reported, not tested).
 
-    .venv/bin/python benchmarks/lighthouse.py
+    .venv/bin/python -m benchmarks.lighthouse
 
 Needs Node and `npx lighthouse@12.2.3` (newer versions want Node 22); npx fetches it from the npm
 registry the first time. It builds the site, serves it on loopback and runs Lighthouse with Debian's
@@ -17,11 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from scripts.build import build_site  # noqa: E402
-from scripts.loopback import CHROMIUM, free_port, serve  # noqa: E402
+from scripts.build import build_site
+from scripts.loopback import CHROMIUM, free_port, serve
 
 PAGES = ("", "cancel-order.html", "en/", "en/cancel-order.html")  # "" and "en/": the homes as linked
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What each page costs a reader on metered data: requests and bytes, measured in Chromium.
 
-    .venv/bin/python benchmarks/page_weight.py [--site DIR] [--json FILE]
+    .venv/bin/python -m benchmarks.page_weight [--site DIR] [--json FILE]
 
 It builds the site (or takes a built one whose SITE_URL matches --port), serves it on loopback with
 GitHub Pages' caching (Cache-Control: max-age=600), and loads every page of both languages with a
@@ -27,15 +27,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from playwright.sync_api import Page, Request, sync_playwright
 
-from playwright.sync_api import Page, Request, sync_playwright  # noqa: E402
+from guide.languages import languages
+from scripts.build import build_site
+from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port
 
-from scripts.build import build_site  # noqa: E402
-from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
-
-LANGS = {"id": "", "en": "en/"}
+LANGS = {lang.code: lang.prefix for lang in languages()}
 GUIDES = ("view-orders", "track-order", "cancel-order", "cancel-checklist", "safe-shopping", "returns-help")
 FIRST_VIEW_BUDGET = 60 * 1024
 SECOND_VIEW_BUDGET = 15 * 1024

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Search quality benchmark: type each query into the site's real search box in Chromium, as a reader would.
 
-.venv/bin/python benchmarks/search_quality.py --queries benchmarks/queries.tsv [--site site] [--check]
+.venv/bin/python -m benchmarks.search_quality --queries benchmarks/queries.tsv [--site site] [--check]
 
 The query file is TSV, ``lang<TAB>query<TAB>expected``, with ``#`` comments. ``expected`` is an element
 id on that language's site (``cancel-order`` or ``cancel-order-cod``); ``|`` separates accepted answers.
@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from guide.languages import languages
+from guide.paths import ROOT
+from scripts.build import build_site
+from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
-from scripts.build import build_site  # noqa: E402
-from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
-
-LANG_PREFIX = {"id": "", "en": "en/"}
+LANG_PREFIX = {lang.code: lang.prefix for lang in languages()}
 START_PAGE = "cancel-order.html"  # a long guide page: its first view is what the page-weight budget is about
 TOP1_TARGET, TOP3_TARGET, MEDIAN_MS_TARGET, BYTES_TARGET = 0.95, 1.0, 50.0, 30 * 1024
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

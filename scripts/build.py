@@ -13,35 +13,44 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# (config file, folder under the site): Indonesian at the root, English under en/.
-CONFIGS: tuple[tuple[str, str], ...] = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+from guide.languages import languages
+from guide.paths import ROOT
+
+# ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (README, "The builder").
+BUILDER = "properdocs"
 
 
 class BuildError(Exception):
     """A language failed to build; the message is MkDocs' own output."""
 
 
-def build_site(dest: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None) -> None:
-    """Build every language at once (one process each), assemble them beside ``dest``, then swap in."""
+def build_site(
+    dest: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None, project: Path = ROOT
+) -> None:
+    """Build every language at once (one process each), assemble them beside ``dest``, then swap in.
+
+    ``project`` is the folder with the configs (another copy of the project, for the benchmarks).
+    """
     dest = dest.resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    langs = languages()
     try:
-        outs = [work / f"lang-{i}" for i in range(len(CONFIGS))]
+        outs = [work / f"lang-{lang.code}" for lang in langs]
         env = _env(site_url, extra_env)
-        wait_all([start(config, out, env) for (config, _), out in zip(CONFIGS, outs, strict=True)])
+        wait_all([start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)])
         site = outs[0]
-        for (_, sub), out in zip(CONFIGS[1:], outs[1:], strict=True):
-            out.rename(site / sub)
+        for lang, out in zip(langs[1:], outs[1:], strict=True):
+            out.rename(site / lang.prefix.rstrip("/"))
         swap_in(site, dest)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def start(config: str, out: Path, env: dict[str, str]) -> tuple[str, subprocess.Popen[str]]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(out)]
-    return config, subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start(config: Path, out: Path, env: dict[str, str]) -> tuple[str, subprocess.Popen[str]]:
+    cmd = [sys.executable, "-m", BUILDER, "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)]
+    proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return config.name, proc
 
 
 def wait_all(builds: list[tuple[str, subprocess.Popen[str]]]) -> None:
@@ -68,7 +77,7 @@ def swap_in(fresh: Path, dest: Path) -> None:
 
 
 def _env(site_url: str | None, extra: dict[str, str] | None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(extra or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return env
@@ -84,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Built {', '.join(c for c, _ in CONFIGS)} into {args.site_dir}")
+    print(f"Built {', '.join(lang.config for lang in languages())} into {args.site_dir}")
     return 0
 
 

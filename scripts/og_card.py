@@ -16,8 +16,9 @@ import jinja2
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-from macros.i18n import load_ui
-from scripts.build import CONFIGS, ROOT
+from guide.languages import languages
+from guide.paths import ROOT
+from guide.ui import load_ui
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS
 
 OUT = ROOT / "overrides" / "assets"
@@ -40,8 +41,8 @@ def main() -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1200, "height": 630})
-        for config_file, _ in CONFIGS:
-            lang, html = card_html(config_file)
+        for language in languages():
+            lang, html = card_html(language.config)
             page.set_content(html)
             path = OUT / f"og-card-{lang}.png"
             page.screenshot(path=str(path))

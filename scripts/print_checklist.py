@@ -24,10 +24,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from scripts.build import ROOT, build_site
+from guide.languages import languages
+from guide.paths import ROOT
+from scripts.build import build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
-
-SITES = {"id": "", "en": "en/"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-                for lang, prefix in SITES.items():
+                for lang, prefix in ((language.code, language.prefix) for language in languages()):
                     pdf = Path(tmp) / f"checklist-print-{lang}.pdf"
                     page = browser.new_page()
                     page.goto(f"http://127.0.0.1:{port}/{prefix}cancel-checklist.html")

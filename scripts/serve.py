@@ -9,11 +9,13 @@ import argparse
 import logging
 import sys
 
-from mkdocs.livereload import LiveReloadServer
+from properdocs.livereload import LiveReloadServer
 
-from scripts.build import ROOT, BuildError, build_site
+from guide.languages import languages
+from guide.paths import ROOT
+from scripts.build import BuildError, build_site
 
-WATCHED = ("data", "docs", "macros", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml")
+WATCHED = ("data", "docs", "guide", "macros", "overrides", "hooks", *(lang.config for lang in languages()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,34 +1,112 @@
-"""Shared fixtures: the real data, one strict build of both languages, a loopback server, and Chromium."""
+"""Shared fixtures and helpers: the real guide and a small one, one strict build of every language, a loopback
+server, and Chromium.
+
+Layers (see README): tests/unit (pure functions, inline cases), tests/data (the content, and bad data),
+tests/render (components, drawn from tests/fixtures/mini.yaml), tests/build (the built site) and
+tests/browser (the built site in Chromium).
+"""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
-from macros.data import LANGS, load_guide
-from scripts.build import ROOT, build_site
+from guide import paths
+from guide.errors import DataError
+from guide.languages import codes, language
+from guide.load import load_guide
+from guide.model import Guide
+from guide.site import Site
+from scripts.build import build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
-DATA = ROOT / "data" / "steps.yaml"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini.yaml"
+TODAY = dt.date(2026, 12, 1)  # the date the data and bad-data tests check against
 # The repository the test builds send "report a changed step" links to (REPO_URL).
 TEST_REPO = "https://github.com/example/panduan-pesanan"
 
 
+# --- the data ----------------------------------------------------------------------------------------------
+
+
 @pytest.fixture(scope="session")
-def guide() -> dict:
-    return load_guide(DATA, dt.date.today())
+def guide() -> Guide:
+    """The real guide, data/steps.yaml, checked as a build checks it."""
+    return load_guide(paths.GUIDE_DATA, dt.date.today())
 
 
-@pytest.fixture(scope="session", params=LANGS)
+@pytest.fixture(scope="session")
+def mini() -> Guide:
+    """The small guide of tests/fixtures/mini.yaml."""
+    return load_guide(MINI, TODAY)
+
+
+@functools.cache
+def _mini_text() -> str:
+    return MINI.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def mini_data() -> dict[str, Any]:
+    """A fresh copy of the small guide's data, to change and write back with ``write_data``."""
+    return copy.deepcopy(yaml.safe_load(_mini_text()))
+
+
+@pytest.fixture()
+def write_data(tmp_path: Path) -> Callable[[Any], Path]:
+    def write(data: Any, name: str = "steps.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture()
+def data_error() -> Callable[[Path], str]:
+    """The message of the DataError that loading this file gives (the test fails if it loads)."""
+
+    def error(path: Path) -> str:
+        with pytest.raises(DataError) as caught:
+            load_guide(path, TODAY)
+        return str(caught.value)
+
+    return error
+
+
+def flow_of(data: dict[str, Any], flow_id: str) -> dict[str, Any]:
+    return next(f for f in data["flows"] if f["id"] == flow_id)
+
+
+@pytest.fixture(scope="session", params=codes())
 def lang(request: pytest.FixtureRequest) -> str:
     return request.param
+
+
+def prefix(lang: str) -> str:
+    """A language's folder under the site's address ("" or "en/")."""
+    return language(lang).prefix
+
+
+@pytest.fixture(scope="session")
+def mini_site() -> Callable[[str], Site]:
+    """The small guide drawn in one language."""
+    guide = load_guide(MINI, TODAY)
+    return functools.cache(lambda lang, **kw: Site.make(guide, lang, TODAY, **kw))
+
+
+# --- the built site ----------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +121,7 @@ def site_url(site_port: int) -> str:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
-    """Both languages, built strictly, for the address the test server will use."""
+    """Every language, built strictly, for the address the test server will use."""
     dest = tmp_path_factory.mktemp("build") / "site"
     build_site(dest, site_url, {"REPO_URL": TEST_REPO})
     return dest
@@ -56,6 +134,29 @@ def server(built_site: Path, site_port: int, site_url: str) -> Iterator[str]:
     httpd.shutdown()
 
 
+def run_build(site: Path, data: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts.build` (what `make build` runs) with another data file, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+        cwd=paths.ROOT,
+        env={**os.environ, "GUIDE_DATA": str(data), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+# --- the browser -------------------------------------------------------------------------------------------
+
+
+def missing_tool(what: str, reason: str | None) -> None:
+    """Skip with the reason locally; under REQUIRE_BROWSER=1 (CI) a missing tool is a failure."""
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+
+
 def browser_missing_reason() -> str | None:
     if not CHROMIUM.exists():
         return f"Chromium not found at {CHROMIUM} (install Debian's chromium, or set CHROMIUM)"
@@ -65,12 +166,8 @@ def browser_missing_reason() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    reason = browser_missing_reason()
-    if reason:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+def browser() -> Iterator[Any]:
+    missing_tool("Chromium", browser_missing_reason())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -80,23 +177,11 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture()
-def page(browser: object, server: str) -> Iterator[object]:
+def page(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 412, "height": 823}, base_url=server)
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def run_build(site: Path, data: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m scripts.build` (what `make build` runs) with another data file, as a person would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "GUIDE_DATA": str(data)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

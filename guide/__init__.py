@@ -1,0 +1,9 @@
+"""The guide's core: its data model and checks, languages, rendering and search. Nothing here imports MkDocs.
+
+- ``load``: read and check ``data/steps.yaml`` into a typed ``model.Guide``
+- ``languages``, ``ui``: the language table and each language's interface words
+- ``views``, ``render``, ``site``: one language's view of the guide, drawn through ``templates/``
+- ``build``: one language build's context, shared by the MkDocs adapters (``macros/``, ``hooks/``)
+- ``search``: the analyser, the sections, the index and the ranking (``engine.js`` is the browser twin)
+- ``postbuild``: steps that take a built site folder (CSS slimming, the search index, …)
+"""

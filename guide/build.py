@@ -1,0 +1,84 @@
+"""One language build's context: the guide loaded and checked once, the pages it draws, and their prose.
+
+The MkDocs adapters share it: ``hooks/context.py`` starts it when the build's config is read, the macros of
+``macros/`` draw from it, and ``hooks/postbuild.py`` hands it to the post-build steps. Another builder can
+drive it the same way: ``start``, then ``page`` and ``Site`` calls for each page, then ``search_sections``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError
+from .load import load_guide
+from .search.prose import Prose, page_prose
+from .search.sections import Section, page_sections
+from .site import Site
+from .views import flow_view
+
+
+@dataclass
+class Page:
+    """A page as the build sees it: its URL, its own prose, and the guides drawn on it."""
+
+    url: str
+    prose: Prose
+    flows: list[str] = field(default_factory=list)
+    summary_only: bool = False
+
+
+@dataclass
+class Build:
+    site: Site
+    pages: dict[str, Page] = field(default_factory=dict)  # by source path (cancel-order.md), in build order
+
+    def page(self, src: str, url: str, markdown: str, summary_only: bool = False) -> None:
+        """Record a page's own text (before its macros run) for search."""
+        self.pages[src] = Page(url, page_prose(markdown), summary_only=summary_only)
+
+    def drew(self, src: str, flow_id: str) -> None:
+        """A page drew this guide (``{{ flow("…") }}``)."""
+        if src in self.pages:
+            self.pages[src].flows.append(flow_id)
+
+    def search_sections(self) -> list[Section]:
+        """Every page's sections, in build order: its prose, then the guides drawn on it."""
+        site = self.site
+        words = keywords(site)
+        out = []
+        for page in self.pages.values():
+            views = [(flow_view(site.guide, f, site.lang, site.ui, site.today), words) for f in page.flows]
+            out += page_sections(page.prose, page.url, views, site.ui, page.summary_only)
+        return out
+
+
+def keywords(site: Site) -> dict[str, tuple[str, ...]]:
+    """The search words of every flow, route, case, section, tip and status, by the id of its element."""
+    lang = site.lang
+    out: dict[str, tuple[str, ...]] = {}
+    for flow in site.guide.flows:
+        out[flow.id] = flow.keywords[lang] if flow.keywords else ()
+        out |= {f"{flow.id}-{g.id}": g.keywords[lang] for g in flow.groups if g.keywords}
+        out |= {f"{flow.id}-{t.id}": t.keywords[lang] for t in flow.tips if t.keywords}  # a tip's heading
+        out |= {f"{flow.id}-status-{s.id}": s.keywords[lang] for s in flow.statuses if s.keywords}
+    return out
+
+
+_BUILDS: dict[Path, Build] = {}
+
+
+def start(key: Path, data: Path, lang: str, today: dt.date, site_url: str, repo_url: str) -> Build:
+    """Load and check the guide once for this build (``key`` is its config file) and keep the context."""
+    build = Build(Site.make(load_guide(data, today), lang, today, site_url, repo_url))
+    _BUILDS[key] = build
+    return build
+
+
+def current(key: Path) -> Build:
+    """The context ``start`` made for this config file."""
+    try:
+        return _BUILDS[key]
+    except KeyError:
+        raise DataError(f"no guide build was started for {key} (is hooks/context.py in its `hooks`?)") from None

@@ -1,0 +1,20 @@
+"""Where the project's files are: the package sits in the project root, beside ``data/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+GUIDE_DATA = DATA / "steps.yaml"
+SCHEMA = DATA / "schema.json"
+UI_DIR = DATA / "ui"
+SEARCH_WORDS = DATA / "search"
+LANGUAGES = DATA / "languages.yml"
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE / "templates"
+
+
+def data_path(project: Path, configured: str, override: str | None) -> Path:
+    """The guide data a build reads: ``GUIDE_DATA`` (``override``, used by tests) wins over the config's path."""
+    return project / (override or configured)

@@ -1,0 +1,108 @@
+"""What a search result can be: a heading and the text under it, taken from the model's one-language views
+(the guides) and from each page's own prose (its title, introduction and headings).
+
+A page's first section (its title and introduction) stands for the whole page: on a guide's page it links to
+the guide itself, so that a result for the guide in general lands on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..views import FlowView, LabelView, StepView
+from .prose import Prose
+
+
+@dataclass
+class Section:
+    """One search result: a heading and what follows it, up to the next heading."""
+
+    page: str  # the page's URL in its language's site, e.g. cancel-order.html
+    target: str  # the id the result links to
+    title: str
+    page_title: str = ""
+    flow: str = ""  # the id of the flow this section is part of, if any
+    body: list[str] = field(default_factory=list)  # sentences, in page order
+    keywords: tuple[str, ...] = ()  # the section's own search words, from the data
+    flow_keywords: tuple[str, ...] = ()  # its flow's search words, which count for every section of the flow
+    summary: str = ""  # its flow's summary, which counts like the flow's words
+
+    @property
+    def href(self) -> str:
+        return f"{self.page}#{self.target}" if self.target else self.page
+
+
+def sentences(text: str) -> list[str]:
+    """A block of text as sentences, whitespace squashed."""
+    squashed = re.sub(r"\s+", " ", text).strip()
+    return [s for s in re.split(r"(?<=[.!?])\s+", squashed) if s] if squashed else []
+
+
+def page_sections(
+    prose: Prose, page: str, flows: list[tuple[FlowView, dict[str, Any]]], ui: dict[str, Any], summary_only: bool
+) -> list[Section]:
+    """The sections of one page: its prose, and the guides drawn on it (``flows``: each view with its keywords)."""
+    if not prose.sections:
+        return []
+    top_title = prose.sections[0].title
+    out = [
+        Section(page, s.id, s.title, top_title, body=[x for b in s.blocks for x in sentences(b)])
+        for s in prose.sections
+    ]
+    out[0].page_title = top_title
+    if summary_only:
+        return out[:1]
+    for view, words in flows:
+        top = out[0]
+        top.target, top.flow = view.id, view.id
+        top.flow_keywords, top.summary = words.get(view.id, ()), view.summary
+        top.body += [x for step in view.steps for x in step_sentences(step, ui)]
+        out += flow_sections(view, words, ui, page, top_title)
+    return out
+
+
+def flow_sections(
+    view: FlowView, words: dict[str, tuple[str, ...]], ui: dict[str, Any], page: str, page_title: str
+) -> list[Section]:
+    """The sections of one guide below its introduction: routes, cases or sections, statuses, tips and facts."""
+
+    def section(target: str, title: str, body: list[str]) -> Section:
+        return Section(page, target, title, page_title, view.id, body, words.get(target, ()),
+                       words.get(view.id, ()), view.summary)  # fmt: skip
+
+    out = []
+    for group in view.groups:
+        body = sentences(f"{ui['when']}: {group.when}") if group.when else []
+        body += [x for step in group.steps for x in step_sentences(step, ui)]
+        body += sentences(f"{ui['outcome']}: {group.outcome}") if group.outcome else []
+        body += sentences(f"{ui['timing']}: {group.timing}") if group.timing else []
+        out.append(section(group.html_id, group.title, body))
+    if view.statuses:
+        out.append(section(f"{view.id}-statuses", ui["statuses"], []))
+        for status in view.statuses:
+            body = sentences(f"{ui['status_meaning']}: {status.meaning}")
+            body += sentences(f"{ui['status_action']}: {status.action}")
+            out.append(section(f"{view.id}-status-{status.id}", label_text(status.label, ui), body))
+    for n, tip in enumerate(view.tips, start=1):
+        body = sentences(f"{ui['why']}: {tip.why}") + sentences(f"{ui['do']}: {tip.do}")
+        out.append(section(f"{view.id}-{tip.id}", f"{n}. {tip.title}", body))
+    if view.facts:
+        body = [x for fact in view.facts for text in (fact.title, fact.text) for x in sentences(text)]
+        out.append(section(f"{view.id}-facts", ui["facts"], body))
+    return out
+
+
+def step_sentences(step: StepView, ui: dict[str, Any]) -> list[str]:
+    """What a step says: its instruction, the labels to tap, and its "don't see it?" tip."""
+    out = sentences(step.text)
+    if step.tap:
+        out += sentences(" \u203a ".join(label_text(label, ui) for label in step.tap))  # the arrow between labels
+    if step.dont_see:
+        out += sentences(f"{ui['dont_see']} {step.dont_see}")
+    return out
+
+
+def label_text(label: LabelView, ui: dict[str, Any]) -> str:
+    return f"{label.text} ({ui['native_label']}: {label.native})" if label.native else label.text

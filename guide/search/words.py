@@ -1,0 +1,102 @@
+"""Each language's search word tables, read from ``data/search/<lang>.yml`` and checked.
+
+The same tables go to the browser inside ``search/index.json``, so the Python analyser and
+``engine.js`` cannot drift apart on them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import paths
+from ..errors import Problem, YamlPath, report
+from ..languages import language
+from ..yamlfile import read_yaml
+
+MIN_ROOT = 3  # shorter words are never stemmed, and no affix leaves a root shorter than this
+
+
+@dataclass(frozen=True)
+class WordTables:
+    lang: str
+    slang: dict[str, str]  # spoken or texting form -> written words ("" drops it)
+    stop: frozenset[str]
+    phrases: dict[str, str]  # several words -> one term ("" drops the phrase)
+    negations: frozenset[str]
+    question_tags: tuple[str, ...]
+    keep: frozenset[str] = frozenset()  # Indonesian words that look affixed but are roots
+    affixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Indonesian suffix groups, in order
+    irregular: dict[str, str] = field(default_factory=dict)  # English word -> stem
+    suffixes: tuple[str, ...] = ()  # English suffixes, in order
+
+
+# Each key of a file: (what it must be, whether it is needed).
+SHAPE: dict[str, tuple[str, bool]] = {
+    "slang": ("map", True),
+    "stop": ("list", True),
+    "phrases": ("map", True),
+    "negations": ("list", True),
+    "question_tags": ("list", True),
+    "keep": ("list", False),
+    "affixes": ("lists", False),
+    "irregular": ("map", False),
+    "suffixes": ("list", False),
+}
+
+
+@functools.cache
+def word_tables(lang: str, folder: Path = paths.SEARCH_WORDS) -> WordTables:
+    """The checked word tables of one language; a bad file is a DataError naming its line."""
+    code = language(lang).code
+    path = folder / f"{code}.yml"
+    file = read_yaml(path, "a mapping of search word tables")
+    problems = file.problems + _problems(file.data)
+    if problems:
+        raise report(path, file.data, file.lines, problems)
+    data = file.data
+    return WordTables(
+        lang=code,
+        slang=dict(data["slang"]),
+        stop=frozenset(data["stop"]),
+        phrases=dict(data["phrases"]),
+        negations=frozenset(data["negations"]),
+        question_tags=tuple(data["question_tags"]),
+        keep=frozenset(data.get("keep", ())),
+        affixes={name: tuple(items) for name, items in data.get("affixes", {}).items()},
+        irregular=dict(data.get("irregular", {})),
+        suffixes=tuple(data.get("suffixes", ())),
+    )
+
+
+def _problems(data: dict[str, Any]) -> list[Problem]:
+    found = [Problem((key,), "is missing") for key, (_, needed) in SHAPE.items() if needed and key not in data]
+    found += [Problem((key,), f"is not a known table (known: {', '.join(SHAPE)})") for key in data if key not in SHAPE]
+    for key, value in data.items():
+        if key in SHAPE:
+            found += _shape_problems((key,), value, SHAPE[key][0])
+    return found
+
+
+def _shape_problems(at: YamlPath, value: Any, shape: str) -> list[Problem]:
+    if shape == "map":
+        if not isinstance(value, dict):
+            return [Problem(at, "should be a mapping of word: words")]
+        return [
+            Problem((*at, key), "should map a word to text")
+            for key, said in value.items()
+            if not (isinstance(key, str) and key.strip() and isinstance(said, str))
+        ]
+    if shape == "lists":
+        if not isinstance(value, dict):
+            return [Problem(at, "should be a mapping of lists")]
+        return [p for key, items in value.items() for p in _shape_problems((*at, key), items, "list")]
+    if not isinstance(value, list):
+        return [Problem(at, "should be a list of words")]
+    return [
+        Problem((*at, i), "should be a word")
+        for i, word in enumerate(value)
+        if not (isinstance(word, str) and word.strip())
+    ]

@@ -1,0 +1,57 @@
+"""Each language's interface words ("Langkah"/"Step", "atau"/"or", month names): ``data/ui/<lang>.yml``.
+
+Every file has the keys of the reference language's file, each a text, except ``months``: twelve texts.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .errors import DataError, Problem, report
+from .languages import language, reference
+from .yamlfile import read_yaml
+
+LISTS = {"months": 12}  # the keys that hold a list of texts, and how many
+
+
+@functools.cache
+def load_ui(lang: str, folder: Path = paths.UI_DIR) -> dict[str, Any]:
+    """The checked interface words of one language."""
+    code = language(lang).code
+    words = _read(folder / f"{code}.yml")
+    ref = _read(folder / f"{reference().code}.yml") if code != reference().code else words
+    missing = sorted(set(ref) - set(words))
+    extra = sorted(set(words) - set(ref))
+    if missing or extra:
+        raise DataError(
+            f"{folder / f'{code}.yml'}: keys differ from {reference().code}.yml (missing: {missing}, extra: {extra})"
+        )
+    return words
+
+
+def _read(path: Path) -> dict[str, Any]:
+    file = read_yaml(path, "a mapping of interface words")
+    problems = list(file.problems)
+    for key, value in file.data.items():
+        problems += _value_problems(key, value)
+    if problems:
+        raise report(path, file.data, file.lines, problems)
+    return file.data
+
+
+def _value_problems(key: str, value: Any) -> list[Problem]:
+    if key in LISTS:
+        size = LISTS[key]
+        if not isinstance(value, list) or len(value) != size or not all(_is_text(v) for v in value):
+            return [Problem((key,), f"needs {size} names, each a text")]
+        return []
+    if not isinstance(value, str):
+        return [Problem((key,), "should be a text")]
+    return [] if value.strip() else [Problem((key,), "is empty")]
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())

@@ -1,0 +1,79 @@
+"""MkDocs hook: start this language's guide build, give the build its address, and hand pages' prose to it.
+
+The Indonesian site is the root and every other language lives under its prefix (``data/languages.yml``).
+``extra.alternate`` is made from that table: each entry has ``url`` (absolute, for hreflang) and ``href``
+(root-relative, for the language switch), and ``site_url`` becomes this language's own address. The
+language's interface words (``data/ui/<lang>.yml``) become ``extra.ui`` for the theme templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from guide import build
+from guide.errors import DataError
+from guide.languages import language, languages
+from guide.paths import data_path
+
+# Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build.
+LOG = logging.getLogger("panduan")
+
+
+@event_priority(100)  # before the plugins: mkdocs-macros reads site_url and the build in its own on_config
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = site_root(config.site_url or "")
+    own = language(config.theme["language"])
+    config.extra["alternate"] = alternates(root)
+    config.site_url = root + own.prefix
+    config.extra["site_root"] = root
+    project = Path(config.config_file_path).parent
+    data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
+    try:
+        started = build.start(
+            Path(config.config_file_path), data, own.code, dt.date.today(), config.site_url, config.repo_url or ""
+        )
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra["ui"] = started.site.ui
+    for flow in started.site.stale():
+        LOG.warning("guide may be out of date: %s", flow)
+    return config
+
+
+@event_priority(100)  # before mkdocs-macros renders the page: search reads the page's own prose
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    summary_only = page.file.src_uri in set(config.extra.get("search", {}).get("summary_only", []))
+    build.current(Path(config.config_file_path)).page(page.file.src_uri, page.file.url, markdown, summary_only)
+    return markdown
+
+
+def alternates(root: str) -> list[dict[str, str]]:
+    """Every language of the site, as ``extra.alternate`` entries with their absolute and root-relative addresses."""
+    path = urlsplit(root).path
+    return [
+        {
+            "name": lang.name,
+            "lang": lang.code,
+            "path": lang.prefix,
+            "url": root + lang.prefix,
+            "href": path + lang.prefix,
+        }
+        for lang in languages()
+    ]
+
+
+def site_root(url: str) -> str:
+    """The whole site's address, with one trailing slash; it must be absolute."""
+    if not url.startswith(("http://", "https://")):
+        raise PluginError(f"site_url must be an absolute http(s) address, not '{url}' (set SITE_URL)")
+    return url.rstrip("/") + "/"

@@ -1,0 +1,338 @@
+"""Paper: the cancellation checklist prints on one sheet per language, and every guide prints cleanly.
+
+Printed by Chromium (Playwright's page.pdf, prefer_css_page_size off, no margins passed, so the page
+margins are the ones the stylesheets set), then read back with poppler: pdftotext for the words, pdftoppm
+for the pixels.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from guide.languages import codes, languages
+from guide.ui import load_ui
+from guide.views import format_date
+from scripts.print_checklist import render_gray
+
+from ..conftest import missing_tool
+
+pytestmark = pytest.mark.browser
+
+SITES = {lang.code: lang.prefix for lang in languages()}
+PAPERS = ("A4", "Letter")
+TICK = ("unpaid", "paid", "cod")  # the cases the checklist shows as tick boxes (Site.checklist's default)
+VIEWPORTS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 900}}
+DPI = 100
+BOX_PT = 10  # the printed tick box is 10pt square with a 1.5pt border (guide.css, print block)
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed, and a line broken after a hyphen or dash joined again: compare texts this way."""
+    return re.sub(r"([-\u2013\u2014])\s+", r"\1", " ".join(text.split()))
+
+
+def cancel_flow(guide):
+    return guide.flow("cancel-order")
+
+
+def checklist_texts(guide, lang: str) -> list[str]:
+    """Every case title and step text the checklist shows, in one language."""
+    texts = []
+    for case in cancel_flow(guide).groups:
+        texts.append(case.title[lang])
+        texts += [step.text[lang] for step in case.steps]
+    return texts
+
+
+def other(lang: str) -> str:
+    return next(x for x in codes() if x != lang)
+
+
+@pytest.fixture(scope="module")
+def need_poppler() -> None:
+    """Like Chromium: skipped with the reason locally, a failure under REQUIRE_BROWSER=1 (CI)."""
+    missing = [tool for tool in ("pdftotext", "pdftoppm") if shutil.which(tool) is None]
+    missing_tool(
+        "poppler", f"{', '.join(missing)} not found: install poppler-utils (.ci/run does)" if missing else None
+    )
+
+
+@pytest.fixture(scope="module")
+def print_page(browser, server, tmp_path_factory, need_poppler) -> Iterator[Callable[..., Path]]:
+    """print_page(path, paper, viewport="phone", scheme="light") -> the PDF, printed once and cached."""
+    folder = tmp_path_factory.mktemp("print")
+    done: dict[tuple[str, str, str, str], Path] = {}
+
+    def print_it(path: str, paper: str, viewport: str = "phone", scheme: str = "light") -> Path:
+        key = (path, paper, viewport, scheme)
+        if key not in done:
+            context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, base_url=server)
+            tab = context.new_page()
+            tab.goto(path)
+            tab.wait_for_load_state("networkidle")
+            pdf = folder / f"{'-'.join(key).replace('/', '_')}.pdf"
+            tab.pdf(path=str(pdf), format=paper, prefer_css_page_size=False)
+            context.close()
+            done[key] = pdf
+        return done[key]
+
+    yield print_it
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, as poppler reads it (pages are separated by form feeds)."""
+    # -raw: in the order Chromium wrote the text, and without poppler's joining of hyphenated words
+    # (which turns a line break in "cancel-checklist" into "cancelchecklist").
+    cmd = ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[: len(PdfReader(pdf).pages)]
+
+
+# ---------------------------------------------------------------- the checklist on paper
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_checklist_prints_on_exactly_one_sheet(print_page, lang, paper, viewport) -> None:
+    pdf = print_page(f"{SITES[lang]}cancel-checklist.html", paper, viewport)
+    assert len(PdfReader(pdf).pages) == 1, f"{lang} on {paper} from a {viewport} prints on more than one page"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_printed_checklist_says_every_step_in_its_own_language_only(print_page, guide, server, lang, paper) -> None:
+    (text,) = [squash(page) for page in pdf_pages(print_page(f"{SITES[lang]}cancel-checklist.html", paper))]
+    mine = checklist_texts(guide, lang)
+    missing = [t for t in mine if squash(t) not in text]
+    assert not missing, f"missing from the {lang} print on {paper}: {missing}"
+    strangers = [t for t in checklist_texts(guide, other(lang)) if t not in mine and squash(t) in text]
+    assert not strangers, f"{other(lang)} text in the {lang} print: {strangers}"
+    flow = cancel_flow(guide)
+    ui = load_ui(lang)
+    for case in flow.groups:
+        for part in ("when", "outcome", "timing"):
+            said = getattr(case, part)
+            if said and (case.id in TICK or part == "when"):
+                assert squash(said[lang]) in text, f"{case.id} {part}"
+    assert f"{ui['last_verified']}: {format_date(flow.last_verified, ui)}" in text
+    address = f"{server}{SITES[lang]}cancel-checklist.html"
+    assert address in text, f"the page's address {address} is not printed"
+
+
+def test_the_printed_checklist_has_no_site_chrome_and_no_button(print_page, page, lang) -> None:
+    """The header's site name, the language switch, the footer and the print button stay on screen."""
+    page.goto(f"{SITES[lang]}cancel-checklist.html")
+    chrome = {
+        "site name": page.locator(".md-header__topic").first.inner_text(),
+        "language switch": page.locator(".g-lang__link").first.inner_text(),
+        "footer": page.locator(".md-copyright").inner_text(),
+        "print button": page.locator("#checklist-print").inner_text(),
+    }
+    (text,) = [squash(p) for p in pdf_pages(print_page(f"{SITES[lang]}cancel-checklist.html", "A4"))]
+    for what, words in chrome.items():
+        assert squash(words) and squash(words) not in text, f"the {what} ({words!r}) is printed"
+
+
+def test_the_printed_tick_boxes_are_dark_squares(print_page, guide, lang, tmp_path) -> None:
+    """Rendered from the PDF at 100 dpi: one dark square outline per step, light inside."""
+    pdf = print_page(f"{SITES[lang]}cancel-checklist.html", "A4", scheme="dark")
+    width, height, pixels = render_gray(pdf, DPI)
+    boxes = dark_squares(width, height, pixels, side=BOX_PT * DPI / 72)
+    assert len(boxes) == sum(len(cancel_flow(guide).group(c).steps) for c in TICK), boxes
+    for left, top, _side, ink in boxes:
+        assert ink <= 80, f"the box at ({left}, {top}) prints pale: mean border grey {ink:.0f} of 255"
+
+
+def dark_squares(width: int, height: int, pixels: bytes, side: float) -> list[tuple[int, int, int, float]]:
+    """Connected dark shapes about ``side`` pixels square, dark all round their edge and light inside."""
+    dark = bytearray(1 if p < 128 else 0 for p in pixels)
+    seen = bytearray(len(dark))
+    found = []
+    lo, hi = round(side) - 2, round(side) + 2
+    for start in range(len(dark)):
+        if not dark[start] or seen[start]:
+            continue
+        seen[start] = 1
+        stack, xs, ys = [start], [], []
+        while stack:
+            i = stack.pop()
+            x, y = i % width, i // width
+            xs.append(x)
+            ys.append(y)
+            for j in (i - 1 if x else -1, i + 1 if x + 1 < width else -1, i - width, i + width):
+                if 0 <= j < len(dark) and dark[j] and not seen[j]:
+                    seen[j] = 1
+                    stack.append(j)
+        left, top, w, h = min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
+        if not (lo <= w <= hi and lo <= h <= hi):
+            continue
+        edge = [
+            pixels[(top + y) * width + left + x]
+            for y in range(h)
+            for x in range(w)
+            if min(x, y, w - 1 - x, h - 1 - y) < 2
+        ]
+        inside = [pixels[(top + y) * width + left + x] for y in range(4, h - 4) for x in range(4, w - 4)]
+        light_inside = sum(p >= 200 for p in inside) >= 0.9 * len(inside)
+        if light_inside and sum(p < 128 for p in edge) >= 0.8 * len(edge):
+            found.append((left, top, w, sum(edge) / len(edge)))
+    return found
+
+
+# ---------------------------------------------------------------- the checklist's print styles
+
+# What a printed page must not show: the site's chrome, our own screen-only parts, and the print button.
+SCREEN_ONLY = (
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-footer",
+    ".md-search",
+    ".md-top",
+    ".g-lang",
+    ".g-jump",
+    ".g-copy",
+    "#checklist-tools",
+)
+
+
+def test_on_paper_every_text_is_10pt_or_larger_and_every_box_is_black(page, lang) -> None:
+    page.goto(f"{SITES[lang]}cancel-checklist.html")
+    page.emulate_media(media="print")
+    sizes = page.evaluate(
+        """() => {
+          const out = [];
+          const walk = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const el = n.parentElement;
+            if (!n.textContent.trim() || !el.getClientRects().length) continue;
+            out.push([parseFloat(getComputedStyle(el).fontSize), n.textContent.trim().slice(0, 50)]);
+          }
+          return out;
+        }"""
+    )
+    assert len(sizes) > 50
+    small = [(round(px * 0.75, 2), text) for px, text in sizes if px * 0.75 < 10 - 0.01]
+    assert not small, f"printed text under 10pt: {small}"
+    borders = page.locator("#checklist input[type=checkbox]").evaluate_all(
+        """boxes => boxes.map(box => {
+          const s = getComputedStyle(box);
+          return ["Top", "Right", "Bottom", "Left"].map(side =>
+            [parseFloat(s[`border${side}Width`]), s[`border${side}Style`], s[`border${side}Color`]]);
+        })"""
+    )
+    assert borders
+    for sides in borders:
+        for width_px, style, color in sides:
+            assert width_px * 0.75 >= 1.5 and style == "solid" and color == "rgb(0, 0, 0)", sides
+
+
+@pytest.mark.parametrize("name", ["cancel-checklist", "view-orders", "track-order", "cancel-order", "returns-help"])
+def test_on_paper_the_site_chrome_and_screen_only_parts_are_hidden(page, lang, name) -> None:
+    page.goto(f"{SITES[lang]}{name}.html")
+    page.emulate_media(media="print")
+    for selector in SCREEN_ONLY:
+        shown = page.locator(selector).evaluate_all("els => els.filter(e => e.getClientRects().length).length")
+        assert shown == 0, f"{selector} is printed on {name}"
+    assert page.locator("article h1").is_visible()
+
+
+# ---------------------------------------------------------------- the checklist on screen
+
+
+def test_the_print_button_speaks_the_pages_language_and_opens_the_print_dialog(page, lang) -> None:
+    page.goto(f"{SITES[lang]}cancel-checklist.html")
+    button = page.get_by_role("button", name=load_ui(lang)["checklist_print"], exact=True)
+    assert button.is_visible()
+    page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+
+
+def test_without_javascript_there_is_no_print_button_but_the_boxes_still_tick(browser, server, lang) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=server)
+    tab = context.new_page()
+    tab.goto(f"{SITES[lang]}cancel-checklist.html")
+    assert tab.locator("#checklist-print").count() == 1
+    assert not tab.locator("#checklist-print").is_visible()
+    box = tab.locator("#checklist input[type=checkbox]").first
+    box.check()
+    assert box.is_checked()
+    context.close()
+
+
+def test_the_print_button_also_appears_after_instant_navigation(page, lang) -> None:
+    page.goto(f"{SITES[lang]}cancel-order.html")
+    page.evaluate("window.__stillHere = true")
+    page.locator("article a[href$='cancel-checklist.html']").first.click()
+    page.wait_for_url(re.compile(r"/cancel-checklist\.html$"))
+    page.locator("#checklist").wait_for()
+    assert page.evaluate("window.__stillHere === true"), "the page was fully reloaded"
+    page.get_by_role("button", name=load_ui(lang)["checklist_print"], exact=True).wait_for(state="visible")
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [("phone", "light"), ("phone", "dark"), ("desktop", "light")])
+def test_the_checklist_on_screen_passes_axe(browser, server, lang, viewport, scheme) -> None:
+    """Every box labelled, the button readable in both palettes: 0 violations (axe is bundled: no network).
+
+    Scoped to the checklist: the site-wide chrome (header, search) has its own accessibility tests and owner.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, base_url=server)
+    tab = context.new_page()
+    tab.goto(f"{SITES[lang]}cancel-checklist.html")
+    tab.wait_for_load_state("networkidle")
+    tab.locator("#checklist input[type=checkbox]").first.check()
+    results = Axe().run(
+        tab, context={"include": [["#checklist"]]}, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    )
+    context.close()
+    assert results.response["passes"], "axe did not run"
+    assert results.violations_count == 0, results.generate_report()
+
+
+# ---------------------------------------------------------------- every guide on paper
+
+
+def headings(flow, lang: str) -> list[str]:
+    """The titles a reader must find on paper: every route, case and section, and every tip."""
+    return [item.title[lang] for item in (*flow.groups, *flow.tips)]
+
+
+def step_texts(flow, lang: str) -> list[str]:
+    return [step.text[lang] for _, step in flow.all_steps()]
+
+
+def test_every_guide_prints_every_route_and_case_with_no_step_split_and_no_chrome(
+    print_page, page, guide, lang
+) -> None:
+    ui = load_ui(lang)
+    for flow in guide.flows:
+        path = f"{SITES[lang]}{flow.id}.html"
+        page.goto(path)
+        chrome = [
+            page.locator(".md-header__topic").first.inner_text(),
+            page.locator(".g-lang__link").first.inner_text(),
+            page.locator(".md-copyright").inner_text(),
+            ui["jump"],
+            ui["jump_routes"],
+        ]
+        pages = [squash(text) for text in pdf_pages(print_page(path, "A4"))]
+        whole = " ".join(pages)
+        assert squash(flow.title[lang]) in whole or page.locator("h1").inner_text() in whole, flow.id
+        missing = [title for title in headings(flow, lang) if squash(title) not in whole]
+        assert not missing, f"{flow.id} [{lang}] prints without {missing}"
+        split = [text for text in step_texts(flow, lang) if not any(squash(text) in one for one in pages)]
+        assert not split, f"{flow.id} [{lang}]: steps split across a page edge (or missing): {split}"
+        shown = [words for words in chrome if squash(words) in whole]
+        assert not shown, f"{flow.id} [{lang}] prints the site's chrome: {shown}"

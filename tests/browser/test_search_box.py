@@ -1,0 +1,162 @@
+"""The real search box in Chromium, typed into as a reader would, and the browser's analyser against Python's."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from guide.search.analyser import analyze
+
+from ..conftest import prefix
+
+pytestmark = pytest.mark.browser
+
+
+def index_of(built_site: Path, lang: str) -> dict:
+    return json.loads((built_site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8"))
+
+
+def open_search(page, start: str):
+    page.goto(start)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    box = page.locator("[data-g-search-input]")
+    assert page.evaluate("document.activeElement === document.querySelector('[data-g-search-input]')")
+    return box
+
+
+def results_for(page, query: str) -> list[str]:
+    """Type the query key by key, as a reader does; the result links, best first."""
+    box = page.locator("[data-g-search-input]")
+    box.press("Control+A")
+    box.press("Backspace")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-g-search-results]').dataset.query === q", arg=query, timeout=10_000
+    )
+    return page.eval_on_selector_all("[data-g-search-results] a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "target"),
+    [
+        ("index.html", "batalin pesanan cod", "#cancel-order-cod"),  # slang
+        ("index.html", "pembatalan pesanan yang belum dibayar", "#cancel-order-unpaid"),  # affixed forms
+        ("index.html", "cek resi", "track-order.html#"),
+        ("index.html", "udah bayar tapi mau batal", "#cancel-order-paid"),
+        ("en/index.html", "cancel cod order", "#cancel-order-cod"),
+        ("en/index.html", "where is my parcel", "track-order.html#"),
+        ("en/index.html", "seller rejected my refund", "#returns-help-escalate"),
+    ],
+)
+def test_the_search_box_answers_with_the_section(page, start: str, query: str, target: str) -> None:
+    open_search(page, start)
+    hrefs = results_for(page, query)
+    assert hrefs and target in hrefs[0], (query, hrefs[:3])
+
+
+@pytest.mark.parametrize(("start", "query", "inside"), [("index.html", "cod", "/"), ("en/index.html", "cod", "/en/")])
+def test_results_stay_in_the_pages_language(page, server: str, start: str, query: str, inside: str) -> None:
+    open_search(page, start)
+    hrefs = results_for(page, query)
+    assert len(hrefs) >= 3
+    for href in hrefs:
+        path = urlsplit(href).path
+        assert path.startswith(inside) and (inside == "/en/" or not path.startswith("/en/")), href
+    labels = page.locator("[data-g-search-results] .g-search__title").all_inner_texts()
+    assert ("COD (bayar di tempat), belum dikirim" in labels) == (inside == "/")
+
+
+def test_nothing_of_the_search_loads_until_the_reader_uses_it(page) -> None:
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(urlsplit(request.url).path))
+    page.goto("cancel-order.html")
+    page.wait_for_load_state("networkidle")
+    assert not [p for p in loaded if p.endswith(("search/index.json", "search-engine.js"))], loaded
+    index = re.compile(r"/search/index\.json$")
+    engine = re.compile(r"/assets/search-engine\.js$")
+    with page.expect_response(index) as got_index, page.expect_response(engine) as got_engine:
+        page.keyboard.press("s")
+    assert got_index.value.ok and got_engine.value.ok
+
+
+def test_the_dialog_and_the_box_have_names_and_escape_closes(page) -> None:
+    page.goto("en/index.html")
+    dialog = page.get_by_role("dialog", name="Search")
+    assert dialog.count() == 1
+    assert page.get_by_role("textbox", name="Search the guide").count() == 1
+    page.keyboard.press("s")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_keyboard_moves_through_the_results_and_enter_opens_one(page) -> None:
+    open_search(page, "en/index.html")
+    results_for(page, "refuse cod parcel")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.href")
+    assert "#cancel-order-" in first
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") != first
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(urlsplit(first).path) + "#"))
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_on_a_phone_the_magnifier_opens_search_and_a_result_lands_on_its_section(page) -> None:
+    page.goto("index.html")
+    page.get_by_role("button", name="Buka pencarian").click()
+    box = page.get_by_role("textbox", name="Cari di panduan")
+    assert box.is_visible()
+    results_for(page, "batalin pesanan cod")
+    page.locator("[data-g-search-results] a").first.click()
+    page.wait_for_url(re.compile(r"cancel-order\.html#cancel-order-cod$"))
+    heading = page.locator("#cancel-order-cod")
+    heading.wait_for()
+    page.wait_for_timeout(300)  # Material closes search 125 ms after a navigation
+    box_y = heading.bounding_box()["y"]
+    assert 0 <= box_y < page.viewport_size["height"] / 2
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_search_still_works_after_instant_navigation(page) -> None:
+    page.goto("index.html")
+    page.evaluate("window.__stillHere = true")
+    page.locator(".g-task[href$='track-order.html']").click()
+    page.wait_for_url(re.compile(r"/track-order\.html$"))
+    assert page.evaluate("window.__stillHere === true")
+    page.wait_for_timeout(300)  # Material closes search 125 ms after a navigation: a reader is slower than that
+    page.keyboard.press("/")
+    hrefs = results_for(page, "retur ditolak")
+    assert "#returns-help-escalate" in hrefs[0]
+
+
+def test_the_browser_reduces_words_exactly_as_the_build_does(page, built_site: Path, lang: str) -> None:
+    """The build stems the pages in Python and the browser stems the query in JavaScript: they must agree."""
+    open_search(page, f"{prefix(lang)}index.html")
+    index = index_of(built_site, lang)
+    words = sorted(
+        {w for doc in index["docs"] for text in [doc[1], *doc[3]] for w in re.findall(r"[a-z]+", text.lower())}
+        | {"dibatalkan", "pembatalan", "membatalkan", "batalin", "dibatalin", "pelacakan", "ngecek", "penolakan"}
+        | {"pengembalian", "menyimpan", "berbelanja", "lacaklah", "bisakah", "paketnya", "pesanannya", "memesan"}
+        | {"membatalkannya", "kirimin", "ngajuin", "dikembalikannya", "cancellations", "unboxing", "deliveries"}
+        | {"dateng", "pesen", "sampe", "keliatan", "ngeliatin", "dikirim2", "constructor", "tostring", "proto"}
+        | {"can't cancel, no button", "Cash on delivery (COD)", "don't want it", "picks up in 3 days", "tidak mau"}
+    )
+    in_browser = page.evaluate(
+        """async (words) => {
+            const engine = await import(new URL('assets/search-engine.js', document.baseURI).href);
+            const index = engine.prepare(await (await fetch('search/index.json')).json());
+            return words.map((w) => engine.analyze(w, index).join(' '));
+        }""",
+        words,
+    )
+    roots = frozenset(index["roots"])
+    in_python = [" ".join(analyze(w, lang, roots)) for w in words]
+    assert [(w, b) for w, b, p in zip(words, in_browser, in_python, strict=True) if b != p] == []

@@ -1,0 +1,156 @@
+"""One strict build of every language, checked page by page: titles, languages, addresses, links, previews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import yaml
+
+from guide import paths
+from guide.languages import codes, language, languages, reference
+from guide.ui import load_ui
+from scripts.htmlq import Node, parse
+
+from ..conftest import prefix
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain YAML: its !ENV values are not needed here."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def config(lang: str) -> dict:
+    """A language's MkDocs config with what it INHERITs."""
+    own = yaml.load((paths.ROOT / language(lang).config).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    if "INHERIT" in own:
+        base = yaml.load((paths.ROOT / own["INHERIT"]).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        return {**base, **own}
+    return own
+
+
+def nav_pages(lang: str) -> list[str]:
+    return [next(iter(item.values())).removesuffix(".md") for item in config(lang)["nav"]]
+
+
+PAGES = sorted(p.stem for p in (paths.ROOT / reference().docs).glob("*.md"))
+
+
+def page_files(site: Path, lang: str) -> list[Path]:
+    return [site / prefix(lang) / f"{name}.html" for name in PAGES]
+
+
+def read(path: Path) -> Node:
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def here(name: str) -> str:
+    return "" if name == "index" else f"{name}.html"
+
+
+def test_every_page_exists_in_every_language_and_is_in_the_navigation(built_site: Path) -> None:
+    for lang in codes():
+        assert sorted(p.stem for p in (paths.ROOT / language(lang).docs).glob("*.md")) == PAGES, lang
+        assert sorted(nav_pages(lang)) == PAGES, lang
+        for path in page_files(built_site, lang):
+            assert path.is_file(), path
+        assert (built_site / prefix(lang) / "404.html").is_file()
+
+
+def test_each_page_has_its_language_one_h1_a_title_and_a_description(built_site: Path, lang: str) -> None:
+    titles = []
+    for path in [*page_files(built_site, lang), built_site / prefix(lang) / "404.html"]:
+        html = read(path)
+        assert html.one("html").attrs["lang"] == lang, path
+        if path.stem != "404":
+            assert len(html.all("h1")) == 1, path
+            assert html.one("meta", name="description").attrs["content"].strip(), path
+            titles.append(html.one("title").text)
+    assert len(titles) == len(set(titles)), f"repeated titles: {titles}"
+
+
+def test_the_404_page_speaks_the_sites_language_and_links_to_every_page(built_site: Path, lang: str) -> None:
+    html = read(built_site / prefix(lang) / "404.html")
+    assert html.one("h1").text == load_ui(lang)["not_found"]
+    links = [a.attrs["href"] for a in html.one("article").all("a")]
+    assert links == [f"/{prefix(lang)}{name}.html" for name in nav_pages(lang)]
+
+
+def test_no_template_syntax_is_left(built_site: Path) -> None:
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml"}:
+            text = path.read_text(encoding="utf-8")
+            assert "{{" not in text and "{%" not in text, path
+
+
+def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(built_site: Path, site_url: str, lang) -> None:
+    for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
+        links = {link.attrs["hreflang"]: link.attrs["href"] for link in read(path).all("link", rel="alternate")}
+        expected = {x.code: site_url + x.prefix + here(name) for x in languages()}
+        assert links == {**expected, "x-default": site_url + here(name)}
+
+
+def test_the_language_switch_stays_on_the_page(built_site: Path, lang: str) -> None:
+    others = [x for x in languages() if x.code != lang]
+    for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
+        switches = read(path).all("a", "g-lang__link")
+        assert [(a.attrs["hreflang"], a.attrs["href"]) for a in switches] == [
+            (x.code, "/" + x.prefix + here(name)) for x in others
+        ]
+
+
+def internal_targets(site: Path, site_url: str) -> list[tuple[Path, str, str]]:
+    """(page, href, resolved URL) for every link on every page that stays on this site."""
+    found = []
+    for path in site.rglob("*.html"):
+        url = site_url + path.relative_to(site).as_posix()
+        for a in read(path).all("a"):
+            href = a.attrs.get("href", "")
+            target = urljoin(url, href)
+            if href and target.startswith(site_url):
+                found.append((path, href, target))
+    return found
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path, site_url: str) -> None:
+    broken = []
+    for page, href, target in internal_targets(built_site, site_url):
+        parts = urlsplit(target)
+        rel = unquote(parts.path)[len(urlsplit(site_url).path) :]
+        file = built_site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+        if not file.is_file():
+            broken.append(f"{page.relative_to(built_site)}: {href} (no file)")
+        elif parts.fragment and not read(file).all(id=parts.fragment):
+            broken.append(f"{page.relative_to(built_site)}: {href} (no #{parts.fragment})")
+    assert broken == []
+
+
+def test_every_page_has_share_preview_tags_in_its_language(built_site: Path, site_url: str, lang: str) -> None:
+    base = site_url + prefix(lang)
+    for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
+        html = read(path)
+        og = {m.attrs["property"]: m.attrs["content"] for m in html.all("meta") if "property" in m.attrs}
+        tw = {
+            m.attrs["name"]: m.attrs["content"]
+            for m in html.all("meta")
+            if m.attrs.get("name", "").startswith("twitter:")
+        }
+        assert og["og:url"] == base + here(name) == html.one("link", rel="canonical").attrs["href"]
+        assert og["og:locale"] == language(lang).locale
+        assert og["og:title"] == html.one("h1").text or name == "index"
+        assert og["og:description"] == html.one("meta", name="description").attrs["content"]
+        assert og["og:site_name"] and og["og:image"] == tw["twitter:image"] == f"{base}assets/og-card-{lang}.png"
+        assert tw["twitter:card"] == "summary_large_image"
+    card = built_site / prefix(lang) / "assets" / f"og-card-{lang}.png"
+    assert card.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and card.stat().st_size <= 60 * 1024
+
+
+def test_report_links_on_the_built_pages_carry_the_pages_address(built_site: Path, site_url: str, lang) -> None:
+    from urllib.parse import parse_qs
+
+    html = read(built_site / prefix(lang) / "cancel-order.html")
+    link = html.by_id("cancel-order-cod-2").one("a", "g-report")
+    body = parse_qs(urlsplit(link.attrs["href"]).query)["body"][0]
+    assert f"Page: {site_url}{prefix(lang)}cancel-order.html#cancel-order-cod-2" in body.splitlines()

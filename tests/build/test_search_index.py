@@ -1,0 +1,69 @@
+"""The search index each language's site loads: its own pages only, every result an element of its page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from guide.languages import codes
+from guide.search.rank import search
+
+from ..conftest import prefix
+
+
+def index_of(built_site: Path, lang: str) -> dict:
+    return json.loads((built_site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_index_of_its_own_pages(built_site: Path, guide, lang: str) -> None:
+    index = index_of(built_site, lang)
+    assert index["lang"] == lang
+    hrefs = [doc[0] for doc in index["docs"]]
+    assert "cancel-order.html#cancel-order-cod" in hrefs
+    cod = guide.flow("cancel-order").group("cod")
+    titles = [doc[1] for doc in index["docs"]]
+    assert cod.title[lang] in titles
+    assert all(cod.title[other] not in titles for other in codes() if cod.title[other] != cod.title[lang])
+    assert not any(h.startswith(("/", "http", "en/", "../")) for h in hrefs), "results stay on this language's site"
+
+
+def test_every_result_links_to_an_element_of_its_page(built_site: Path, lang: str) -> None:
+    for href, *_ in index_of(built_site, lang)["docs"]:
+        page, _, target = href.partition("#")
+        html = (built_site / prefix(lang) / page).read_text(encoding="utf-8")
+        assert target and f'id="{target}"' in html, href
+
+
+def test_sources_and_the_printable_copy_are_not_answers(built_site: Path, lang: str) -> None:
+    hrefs = [doc[0] for doc in index_of(built_site, lang)["docs"]]
+    assert not any("-sources" in h or h.startswith("about.html#sources-") for h in hrefs)
+    assert len([h for h in hrefs if h.startswith("cancel-checklist.html")]) == 1, "the checklist: its title only"
+
+
+def test_every_guide_has_a_result_for_each_of_its_sections(built_site: Path, guide, lang: str) -> None:
+    hrefs = {doc[0] for doc in index_of(built_site, lang)["docs"]}
+    for flow in guide.flows:
+        assert f"{flow.id}.html#{flow.id}" in hrefs
+        for group in flow.groups:
+            assert f"{flow.id}.html#{flow.id}-{group.id}" in hrefs
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "target"),
+    [
+        ("id", "batal", "cancel-order"),
+        ("id", "dibatalkan", "cancel-order"),
+        ("id", "pelacakan paket", "track-order"),
+        ("id", "batalin pesanan cod", "cancel-order-cod"),
+        ("id", "udah bayar mau batal", "cancel-order-paid"),
+        ("en", "cancellation", "cancel-order"),
+        ("en", "tracking my parcel", "track-order"),
+        ("en", "cancel cod order", "cancel-order-cod"),
+    ],
+)
+def test_the_ranking_puts_the_answer_first(built_site: Path, lang: str, query: str, target: str) -> None:
+    first = search(index_of(built_site, lang), query)[0][0]
+    assert re.search(rf"#{target}(-|$)", first), (query, first)

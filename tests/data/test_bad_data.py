@@ -1,0 +1,271 @@
+"""Bad data stops the build with the file, the line and the YAML path: one test per kind of mistake.
+
+Each test changes a copy of the small guide (tests/fixtures/mini.yaml) and checks the exact words.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guide import paths
+from guide.load import load_guide
+from guide.site import Site
+
+from ..conftest import MINI, TODAY, flow_of
+
+
+def group(data: dict[str, Any], flow_id: str, group_id: str) -> dict[str, Any]:
+    f = flow_of(data, flow_id)
+    return next(g for kind in ("routes", "cases", "sections") for g in f.get(kind, []) if g["id"] == group_id)
+
+
+def line_of(path: Path, pattern: str) -> int:
+    """The 1-based line of the first match, to check the line an error names."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.search(pattern, line):
+            return n
+    raise AssertionError(pattern)
+
+
+def test_the_small_guide_is_valid() -> None:
+    assert load_guide(MINI, TODAY).flows
+
+
+def test_the_real_data_is_valid() -> None:
+    assert load_guide(paths.GUIDE_DATA, TODAY).flows
+
+
+def test_malformed_yaml_names_the_line(tmp_path: Path, data_error) -> None:
+    path = tmp_path / "steps.yaml"
+    path.write_text("labels:\n  a: {id: A, en: A}\nflows: [\n  - id: x\n", encoding="utf-8")
+    assert f"{path}:4: is not valid YAML" in data_error(path)
+
+
+def test_a_duplicate_key_is_caught_with_its_line(tmp_path: Path, data_error) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    first = re.search(r"^(\s+)title:", text, re.M)
+    doubled = text[: first.start()] + f"{first.group(1)}title: {{id: X, en: X}}\n" + text[first.start() :]
+    path = tmp_path / "steps.yaml"
+    path.write_text(doubled, encoding="utf-8")
+    message = data_error(path)
+    assert "has the key 'title' twice" in message
+    second = line_of(path, r"^\s+title:") + 1
+    assert f"{path}:{second}: " in message
+
+
+@pytest.mark.parametrize(("value", "said"), [(None, "is missing"), ("", "is empty"), ("   ", "is empty")])
+def test_a_missing_or_empty_translation(mini_data, write_data, data_error, value, said) -> None:
+    text = group(mini_data, "mini-cases", "early")["steps"][1]["text"]
+    if value is None:
+        del text["en"]
+    else:
+        text["en"] = value
+    path = write_data(mini_data)
+    message = data_error(path)
+    assert f"flows[mini-cases].cases[early].steps[2].text.en {said}" in message
+    assert re.search(rf"{re.escape(str(path))}:\d+: flows\[mini-cases\]", message)
+
+
+def test_every_missing_key_is_named(mini_data, write_data, data_error) -> None:
+    del flow_of(mini_data, "mini-cases")["summary"]
+    del flow_of(mini_data, "mini-cases")["last_verified"]
+    message = data_error(write_data(mini_data))
+    assert "has 2 problems" in message
+    assert "flows[mini-cases].summary is missing" in message and "flows[mini-cases].last_verified is missing" in message
+
+
+def test_an_empty_step(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "early")["steps"][0] = {}
+    assert "flows[mini-cases].cases[early].steps[1].text is missing" in data_error(write_data(mini_data))
+
+
+def test_a_case_with_no_steps(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "early")["steps"] = []
+    assert "flows[mini-cases].cases[early].steps is empty" in data_error(write_data(mini_data))
+
+
+def test_a_duplicate_case_id(mini_data, write_data, data_error) -> None:
+    cases = flow_of(mini_data, "mini-cases")["cases"]
+    cases.append(copy.deepcopy(cases[0]))
+    assert "flows[mini-cases].cases[early] repeats the id 'early'" in data_error(write_data(mini_data))
+
+
+def test_a_duplicate_flow_id(mini_data, write_data, data_error) -> None:
+    mini_data["flows"].append(copy.deepcopy(mini_data["flows"][0]))
+    assert "repeats the flow id 'mini-ways'" in data_error(write_data(mini_data))
+
+
+def test_an_unknown_key(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "early")["steps"][0]["colour"] = "red"
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-cases].cases[early].steps[1] has an unknown key 'colour' (allowed: " in message
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "said"),
+    [
+        ("title", 5, "title should be a mapping, not a number"),
+        ("text", ["a"], "steps[1].text.id should be text, not a list"),
+    ],
+)
+def test_a_wrong_type(mini_data, write_data, data_error, where, value, said) -> None:
+    early = group(mini_data, "mini-cases", "early")
+    if where == "title":
+        early["title"] = value
+    else:
+        early["steps"][0]["text"]["id"] = value
+    assert f"flows[mini-cases].cases[early].{said}" in data_error(write_data(mini_data))
+
+
+def test_an_unknown_flow_id_used_by_a_page(mini_site) -> None:
+    from guide.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        mini_site("en").flow("mini-case")
+    assert str(caught.value) == (
+        "unknown flow id 'mini-case' (known: mini-ways, mini-status, mini-cases, mini-tips, mini-parts)"
+    )
+
+
+def test_an_unknown_label_lists_the_known_ones(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "early")["steps"][0]["tap"] = ["no-such-label"]
+    message = data_error(write_data(mini_data))
+    assert (
+        "flows[mini-cases].cases[early].steps[1].tap[1] names the unknown label 'no-such-label' "
+        "(known: home, menu, orders, tab-done, tab-open)"
+    ) in message
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("2026-02-30", "is not a real date: '2026-02-30'"),
+        ("28/11/2026", "is not a date written YYYY-MM-DD: '28/11/2026'"),
+        ("2062-11-28", "is in the future: '2062-11-28'"),
+    ],
+)
+def test_a_bad_last_verified_date(mini_data, write_data, data_error, value, said) -> None:
+    flow_of(mini_data, "mini-status")["last_verified"] = value
+    assert f"flows[mini-status].last_verified {said}" in data_error(write_data(mini_data))
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/x", "javascript:alert(1)", "www.example.com"])
+def test_a_non_http_source_url(mini_data, write_data, data_error, url) -> None:
+    flow_of(mini_data, "mini-parts")["sources"][0]["url"] = url
+    assert f"flows[mini-parts].sources[1].url is not an http(s) URL: '{url}'" in data_error(write_data(mini_data))
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "- a\n- b\n", "just text\n"])
+def test_an_empty_or_non_mapping_file(tmp_path: Path, data_error, text: str) -> None:
+    path = tmp_path / "steps.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "must be a mapping with `labels` and `flows`" in data_error(path)
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path, data_error) -> None:
+    path = tmp_path / "steps.yaml"
+    lines = MINI.read_bytes().split(b"\n")
+    lines[4] += b" caf\xe9"  # Latin-1, as an editor might save it
+    path.write_bytes(b"\n".join(lines))
+    assert f"{path}:5: is not UTF-8" in data_error(path)
+
+
+def test_every_problem_is_reported_at_once(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "early")["steps"][0]["text"]["en"] = ""
+    group(mini_data, "mini-cases", "late")["steps"][0]["text"]["id"] = ""
+    assert "has 2 problems" in data_error(write_data(mini_data))
+
+
+def test_a_source_on_a_host_outside_the_allow_list(mini_data, write_data, data_error) -> None:
+    flow_of(mini_data, "mini-tips")["sources"][0]["url"] = "https://evil.example.com/page"
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-tips].sources[1].url links to 'evil.example.com', which is not in allowed_hosts" in message
+
+
+def test_a_missing_required_route_of_the_real_guide(write_data, data_error) -> None:
+    import yaml
+
+    data = yaml.safe_load(paths.GUIDE_DATA.read_text(encoding="utf-8"))
+    routes = flow_of(data, "view-orders")["routes"]
+    routes[:] = [r for r in routes if r["id"] != "inbox"]
+    assert "flows[view-orders].routes is missing the required 'inbox'" in data_error(write_data(data))
+
+
+# --- search words ------------------------------------------------------------------------------------------
+
+
+def test_an_empty_keyword_names_its_place(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-ways", "first")["keywords"]["id"].append(" ")
+    assert "flows[mini-ways].routes[first].keywords.id[2] is empty" in data_error(write_data(mini_data))
+
+
+def test_keywords_need_every_language(mini_data, write_data, data_error) -> None:
+    del group(mini_data, "mini-ways", "first")["keywords"]["en"]
+    assert "flows[mini-ways].routes[first].keywords.en is missing" in data_error(write_data(mini_data))
+
+
+def test_a_tip_or_a_status_can_carry_keywords_and_they_are_checked(mini_data, write_data, data_error) -> None:
+    flow_of(mini_data, "mini-tips")["tips"][1]["keywords"] = {"id": ["tanya"]}
+    flow_of(mini_data, "mini-status")["statuses"][0]["keywords"] = {"id": ["buka"], "en": [""], "fr": ["ouvert"]}
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-tips].tips[ask].keywords.en is missing" in message
+    assert "flows[mini-status].statuses[open].keywords.en[1] is empty" in message
+    assert "flows[mini-status].statuses[open].keywords has an unknown key 'fr'" in message
+
+
+# --- "Can I still cancel?" ---------------------------------------------------------------------------------
+
+
+def helper(data: dict[str, Any]) -> dict[str, Any]:
+    return flow_of(data, "mini-cases")["helper"]
+
+
+def test_a_missing_answer_is_a_data_error(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"].pop()
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-cases].helper.answers has no answer for status 'done' with payment 'cash'" in message
+
+
+def test_an_answer_for_an_unknown_status_or_case_is_a_data_error(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"][0]["status"] = "packed"
+    helper(mini_data)["answers"][2]["case"] = "later"
+    message = data_error(write_data(mini_data))
+    assert "helper.answers[1].status 'packed' is not a status (known: open, done)" in message
+    assert "helper.answers[3].case 'later' is not a case (known: early, late)" in message
+
+
+def test_a_verdict_must_be_one_of_three(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"][0]["verdict"] = "maybe"
+    assert "helper.answers[1].verdict is 'maybe', which is not one of: yes, no, done" in data_error(
+        write_data(mini_data)
+    )
+
+
+def test_a_duplicate_answer_is_a_data_error(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"].append(copy.deepcopy(helper(mini_data)["answers"][0]))
+    assert "repeats the answer 'open x card'" in data_error(write_data(mini_data))
+
+
+def test_a_yes_needs_a_case(mini_data, write_data, data_error) -> None:
+    del helper(mini_data)["answers"][0]["case"]
+    assert "helper.answers[1].case is needed when the verdict is yes" in data_error(write_data(mini_data))
+
+
+def test_a_see_must_name_a_section(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"][3]["see"] = "mini-parts-nowhere"
+    message = data_error(write_data(mini_data))
+    assert "helper.answers[4].see 'mini-parts-nowhere' is not a flow, route, case or section id" in message
+
+
+def test_site_checks_the_checklist_cases(mini_site) -> None:
+    from guide.errors import DataError
+
+    site: Site = mini_site("id")
+    with pytest.raises(DataError) as caught:
+        site.checklist("mini-cases", tick=("early", "never"))
+    assert str(caught.value) == "checklist: mini-cases has no case never"

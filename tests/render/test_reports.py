@@ -1,0 +1,60 @@
+"""Trust you can see: "report a change" links, the written-out date, and the notice on an old guide."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from urllib.parse import parse_qs, urlsplit
+
+from guide.site import Site
+from guide.ui import load_ui
+from scripts.htmlq import parse
+
+from ..conftest import TEST_REPO
+
+
+def report_query(href: str) -> dict[str, str]:
+    parts = urlsplit(href)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{TEST_REPO}/issues/new"
+    return {k: v[0] for k, v in parse_qs(parts.query).items()}
+
+
+def test_report_links_name_the_flow_the_step_the_language_and_the_page(mini, lang) -> None:
+    site = Site.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO)
+    html = parse(site.flow("mini-cases"))
+    link = html.by_id("mini-cases-early-2").one("a", "g-report")
+    query = report_query(link.attrs["href"])
+    assert query["body"].splitlines()[:4] == [
+        "Flow: mini-cases",
+        "Step: mini-cases-early-2",
+        f"Language: {lang}",
+        "Page: https://example.org/x/mini-cases.html#mini-cases-early-2",
+    ]
+    assert "mini-cases-early-2" in query["title"] and f"[{lang}]" in query["title"]
+    assert link.attrs["aria-label"] == f"{load_ui(lang)['report_step']} 2"
+    flow_link = html.one("p", "g-report-flow").one("a")
+    assert flow_link.text == load_ui(lang)["report"]
+    assert report_query(flow_link.attrs["href"])["body"].splitlines()[1] == "Step: -"
+
+
+def test_without_a_repository_there_are_no_report_links(mini_site) -> None:
+    html = parse(mini_site("id").flow("mini-cases"))
+    assert html.all("a", "g-report") == [] and html.all("p", "g-report-flow") == []
+
+
+def test_the_verified_date_is_written_out_in_the_page_language(mini_site) -> None:
+    for lang in ("id", "en"):
+        month = load_ui(lang)["months"][10]
+        assert parse(mini_site(lang).flow("mini-status")).one("p", "g-verified").one("time").text == f"1 {month} 2026"
+    assert load_ui("id")["months"][7] == "Agustus" and load_ui("en")["months"][7] == "August"
+
+
+def test_an_old_guide_shows_a_gentle_notice(mini) -> None:
+    checked = mini.flow("mini-status").last_verified
+    notes = []
+    for days, shown in ((180, False), (181, True)):
+        site = Site.make(mini, "en", checked + dt.timedelta(days=days))
+        notes = parse(site.flow("mini-status")).all("p", "g-stale")
+        assert len(notes) == int(shown), days
+    assert load_ui("en")["stale_title"] in notes[0].text
+    assert dataclasses.is_dataclass(mini)
