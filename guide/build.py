@@ -69,9 +69,21 @@ def keywords(site: Site) -> dict[str, tuple[str, ...]]:
 _BUILDS: dict[Path, Build] = {}
 
 
-def start(key: Path, data: Path, lang: str, today: dt.date, site_url: str, repo_url: str) -> Build:
-    """Load and check the guide once for this build (``key`` is its config file) and keep the context."""
-    build = Build(Site.make(load_guide(data, today), lang, today, site_url, repo_url))
+def start(
+    key: Path,
+    data: Path,
+    lang: str,
+    today: dt.date,
+    site_url: str,
+    repo_url: str = "",
+    feedback: str = "",
+    pages: set[str] | None = None,
+) -> Build:
+    """Load and check the guide once for this build (``key`` is its config file) and keep the context.
+
+    ``pages``: the pages of this language (their names); every flow must have one.
+    """
+    build = Build(Site.make(load_guide(data, today, pages=pages), lang, today, site_url, repo_url, feedback))
     _BUILDS[key] = build
     return build
 

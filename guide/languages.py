@@ -22,6 +22,7 @@ from .yamlfile import read_yaml
 class Language:
     code: str  # as in <html lang> and in the {id: …, en: …} texts
     name: str  # in its own language, for the language switch
+    short: str  # the switch's visible text ("EN"); `name` is its accessible name
     prefix: str  # its folder under the site's address: "" for the root, else "en/"
     config: str  # its MkDocs config file, relative to the project
     docs: str  # its pages, relative to the project
@@ -31,6 +32,7 @@ class Language:
 FIELDS = {
     "code": re.compile(r"[a-z]{2,3}"),
     "name": re.compile(r"\S.*"),
+    "short": re.compile(r"[A-Z]{2,3}"),
     "prefix": re.compile(r"(|[a-z]{2,3}/)"),
     "config": re.compile(r"[\w.-]+\.yml"),
     "docs": re.compile(r"docs/[a-z]{2,3}"),
@@ -45,7 +47,7 @@ def languages(path: Path = paths.LANGUAGES) -> tuple[Language, ...]:
     rows, problems = file.data, list(file.problems)
     for i, row in enumerate(rows):
         if not isinstance(row, dict):
-            problems.append(Problem((i,), "should be a mapping of code, name, prefix, config, docs and locale"))
+            problems.append(Problem((i,), f"should be a mapping of {', '.join(FIELDS)}"))
             continue
         problems += _row_problems(row, i)
     if not problems:

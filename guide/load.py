@@ -7,6 +7,7 @@ Every problem becomes a DataError whose lines read
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from pathlib import Path
 
 from . import paths
@@ -17,15 +18,16 @@ from .schema import schema_problems
 from .yamlfile import read_yaml
 
 
-def load_guide(path: Path, today: dt.date, schema: Path = paths.SCHEMA) -> Guide:
+def load_guide(path: Path, today: dt.date, schema: Path = paths.SCHEMA, pages: Collection[str] | None = None) -> Guide:
     """The checked guide, or a DataError listing everything wrong with it.
 
-    Cross-checks (labels, ids, dates, hosts, required cases) run once the file matches the schema.
+    Cross-checks (labels, ids, sources, links, dates, helpers, required cases) run once the file matches the
+    schema. ``pages``: the names of the pages a language has; every flow must have one (None: not checked).
     """
     file = read_yaml(path, "a mapping with `labels` and `flows`")
     problems = file.problems + schema_problems(file.data, schema)
     if not problems:
-        problems = rule_problems(file.data, today)
+        problems = rule_problems(file.data, today, pages)
     if problems:
         raise report(path, file.data, file.lines, problems)
     return guide_from(file.data)

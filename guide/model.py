@@ -11,12 +11,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import ids
 from .errors import DataError
 
 Text = Mapping[str, str]  # language code -> text
 Words = Mapping[str, tuple[str, ...]]  # language code -> search words
 
-GROUP_KINDS: tuple[str, ...] = ("routes", "cases", "sections")
+GROUP_KINDS = ids.GROUP_KINDS
 STEP_KINDS: tuple[str, ...] = ("steps", *GROUP_KINDS)
 
 
@@ -31,6 +32,7 @@ class Label:
 
 @dataclass(frozen=True)
 class Source:
+    id: str
     title: str
     url: str
     publisher: str
@@ -44,6 +46,7 @@ class Step:
     tap: tuple[str, ...] = ()
     dont_see: Text | None = None
     uncertain: Text | None = None
+    cite: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,15 @@ class Group:
     kind: str
     id: str
     title: Text
+    answer: Text  # the one line shown in the list of situations
     steps: tuple[Step, ...]
     when: Text | None = None
     outcome: Text | None = None
     timing: Text | None = None
+    uncertain: Text | None = None
+    cite: tuple[str, ...] = ()
     keywords: Words | None = None
+    phrases: Words | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,9 @@ class Status:
     meaning: Text
     action: Text
     uncertain: Text | None = None
+    cite: tuple[str, ...] = ()
     keywords: Words | None = None
+    phrases: Words | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,9 @@ class Tip:
     why: Text
     do: Text
     uncertain: Text | None = None
+    cite: tuple[str, ...] = ()
     keywords: Words | None = None
+    phrases: Words | None = None
 
 
 @dataclass(frozen=True)
@@ -85,33 +96,51 @@ class Fact:
     id: str
     title: Text
     text: Text
+    cite: tuple[str, ...]
     uncertain: Text | None = None
 
 
 @dataclass(frozen=True)
-class Payment:
+class Option:
     id: str
     title: Text
 
 
 @dataclass(frozen=True)
-class Answer:
-    """One answer of "Can I still cancel?": a status tab and a way of paying."""
+class Question:
+    id: str
+    text: Text
+    short: Text  # the question in a few words, to list an answer's conditions
+    options: tuple[Option, ...] = ()
+    statuses: str | None = None  # the options are this flow's statuses
 
-    status: str
-    payment: str
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a helper: shown when the reader's choices meet ``when`` (first match wins)."""
+
+    id: str
+    when: Mapping[str, str]  # question id -> option id
     verdict: str
     text: Text
-    money: Text
+    detail: Text | None = None
     case: str | None = None
     see: str | None = None
     uncertain: Text | None = None
+    cite: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Helper:
-    payments: tuple[Payment, ...]
+    """A decision helper: a few questions, and the answer the reader's choices lead to."""
+
+    id: str
+    title: Text
+    intro: Text
+    questions: tuple[Question, ...]
+    verdicts: tuple[Option, ...]
     answers: tuple[Answer, ...]
+    detail_label: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +148,7 @@ class Flow:
     id: str
     title: Text
     summary: Text
-    last_verified: dt.date
+    checked: dt.date  # when its sources were last checked
     sources: tuple[Source, ...]
     kind: str | None  # steps, routes, cases or sections; None for a flow of tips only
     steps: tuple[Step, ...] = ()
@@ -129,6 +158,7 @@ class Flow:
     facts: tuple[Fact, ...] = ()
     helper: Helper | None = None
     keywords: Words | None = None
+    phrases: Words | None = None
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:
@@ -139,10 +169,10 @@ class Flow:
     def all_steps(self) -> Iterator[tuple[str, Step]]:
         """Every step with its element id: ``track-order-3``, ``cancel-order-cod-2``."""
         for n, step in enumerate(self.steps, start=1):
-            yield f"{self.id}-{n}", step
+            yield ids.step(self.id, n), step
         for group in self.groups:
             for n, step in enumerate(group.steps, start=1):
-                yield f"{self.id}-{group.id}-{n}", step
+                yield ids.step(ids.group(self.id, group.id), n), step
 
 
 @dataclass(frozen=True)
@@ -162,10 +192,10 @@ class Guide:
     def sections(self) -> dict[str, tuple[Flow, Flow | Group]]:
         """The ids a link may point at, each with its flow and record: every flow, and each of its routes,
         cases and sections (``cancel-order-cod``)."""
-        ids: dict[str, tuple[Flow, Flow | Group]] = {f.id: (f, f) for f in self.flows}
+        found: dict[str, tuple[Flow, Flow | Group]] = {f.id: (f, f) for f in self.flows}
         for f in self.flows:
-            ids |= {f"{f.id}-{g.id}": (f, g) for g in f.groups}
-        return ids
+            found |= {ids.group(f.id, g.id): (f, g) for g in f.groups}
+        return found
 
 
 # --- from checked data ---------------------------------------------------------------------------
@@ -183,32 +213,35 @@ def _flow(f: dict[str, Any]) -> Flow:
         id=f["id"],
         title=f["title"],
         summary=f["summary"],
-        last_verified=dt.date.fromisoformat(f["last_verified"]),
+        checked=dt.date.fromisoformat(f["sources_checked"]),
         sources=tuple(_source(s) for s in f["sources"]),
         kind=kind,
         steps=tuple(_step(s) for s in f.get("steps", [])),
         groups=tuple(_group(k, g) for k in GROUP_KINDS for g in f.get(k, [])),
         statuses=tuple(
-            Status(s["id"], s["label"], s["meaning"], s["action"], s.get("uncertain"), _words(s.get("keywords")))
+            Status(s["id"], s["label"], s["meaning"], s["action"], s.get("uncertain"), _cite(s),
+                   _words(s.get("keywords")), _words(s.get("phrases")))
             for s in f.get("statuses", [])
         ),
         tips=tuple(
-            Tip(t["id"], t["title"], t["why"], t["do"], t.get("uncertain"), _words(t.get("keywords")))
+            Tip(t["id"], t["title"], t["why"], t["do"], t.get("uncertain"), _cite(t), _words(t.get("keywords")),
+                _words(t.get("phrases")))
             for t in f.get("tips", [])
         ),
-        facts=tuple(Fact(x["id"], x["title"], x["text"], x.get("uncertain")) for x in f.get("facts", [])),
+        facts=tuple(Fact(x["id"], x["title"], x["text"], _cite(x), x.get("uncertain")) for x in f.get("facts", [])),
         helper=_helper(f["helper"]) if "helper" in f else None,
         keywords=_words(f.get("keywords")),
-    )
+        phrases=_words(f.get("phrases")),
+    )  # fmt: skip
 
 
 def _source(s: dict[str, Any]) -> Source:
     date = dt.date.fromisoformat(s["date"]) if "date" in s else None
-    return Source(s["title"], s["url"], s["publisher"], s["official"], date)
+    return Source(s["id"], s["title"], s["url"], s["publisher"], s["official"], date)
 
 
 def _step(s: dict[str, Any]) -> Step:
-    return Step(s["text"], tuple(s.get("tap", ())), s.get("dont_see"), s.get("uncertain"))
+    return Step(s["text"], tuple(s.get("tap", ())), s.get("dont_see"), s.get("uncertain"), _cite(s))
 
 
 def _group(kind: str, g: dict[str, Any]) -> Group:
@@ -216,22 +249,35 @@ def _group(kind: str, g: dict[str, Any]) -> Group:
         kind=kind,
         id=g["id"],
         title=g["title"],
+        answer=g["answer"],
         steps=tuple(_step(s) for s in g["steps"]),
         when=g.get("when"),
         outcome=g.get("outcome"),
         timing=g.get("timing"),
+        uncertain=g.get("uncertain"),
+        cite=_cite(g),
         keywords=_words(g.get("keywords")),
+        phrases=_words(g.get("phrases")),
     )
 
 
 def _helper(h: dict[str, Any]) -> Helper:
-    payments = tuple(Payment(p["id"], p["title"]) for p in h["payments"])
+    questions = tuple(
+        Question(q["id"], q["text"], q["short"], tuple(Option(o["id"], o["title"]) for o in q.get("options", ())),
+                 q.get("statuses"))
+        for q in h["questions"]
+    )  # fmt: skip
     answers = tuple(
-        Answer(a["status"], a["payment"], a["verdict"], a["text"], a["money"], a.get("case"), a.get("see"),
-               a.get("uncertain"))
+        Answer(a["id"], dict(a["when"]), a["verdict"], a["text"], a.get("detail"), a.get("case"), a.get("see"),
+               a.get("uncertain"), _cite(a))
         for a in h["answers"]
     )  # fmt: skip
-    return Helper(payments, answers)
+    verdicts = tuple(Option(v["id"], v["title"]) for v in h["verdicts"])
+    return Helper(h["id"], h["title"], h["intro"], questions, verdicts, answers, h.get("detail_label"))
+
+
+def _cite(record: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(record.get("cite", ()))
 
 
 def _text(record: dict[str, Any]) -> Text:

@@ -1,4 +1,5 @@
-"""The checks a JSON Schema cannot say: ids, cross-references, dates, hosts and what each flow must contain.
+"""The checks a JSON Schema cannot say: ids, cross-references, dates, links, sources, helpers and what each flow
+must contain.
 
 They run on the plain data once it matches the schema, so every value is where the schema puts it.
 """
@@ -6,12 +7,17 @@ They run on the plain data once it matches the schema, so every value is where t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from collections.abc import Collection, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
+from . import ids
 from .errors import Problem, YamlPath
-from .model import GROUP_KINDS, STEP_KINDS
+from .urls import url_problem
+
+GROUP_KINDS = ids.GROUP_KINDS
+STEP_KINDS: tuple[str, ...] = ("steps", *GROUP_KINDS)
 
 # What each flow must contain; links, tests and benchmarks rely on these ids.
 REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
@@ -25,33 +31,61 @@ REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
     "returns-help": {"sections": ("request", "escalate"), "facts": ()},
 }
 MIN_TIPS = 8
+MAX_COMBINATIONS = 4096  # a helper's choices, multiplied out, that the completeness check walks
+
+# The fields of each record that state facts, and so need `cite` when they hold a number (a time limit, an
+# amount, a phone number): "6 hari kalender", "Rp10.000", "pukul 12.00", "OJK 157".
+STATED = {
+    "step": ("text",),
+    "group": ("answer", "when", "outcome", "timing"),
+    "status": ("meaning", "action"),
+    "tip": ("why", "do"),
+    "answer": ("text", "detail"),
+}
+NUMBER = re.compile(r"\d")
 
 
-def rule_problems(data: dict[str, Any], today: dt.date) -> list[Problem]:
-    """Ids, cross-references, dates and the required routes and cases."""
+def rule_problems(data: dict[str, Any], today: dt.date, pages: Collection[str] | None = None) -> list[Problem]:
+    """Everything the schema cannot check. ``pages``: the flow ids that have a page (None: not checked)."""
     flows = data["flows"]
     found = _duplicates([f["id"] for f in flows], ("flows",), "flow id")
     found += _duplicates(data["allowed_hosts"], ("allowed_hosts",), "host")
-    ids = element_ids(data)
+    found += _element_ids(flows)
+    targets = linkable(data)
     for i, flow in enumerate(flows):
         at = ("flows", i)
         found += _flow_kind(flow, at)
         found += _flow_ids(flow, at)
         found += _flow_refs(flow, at, data["labels"])
         found += _flow_dates(flow, at, today)
-        found += _flow_hosts(flow, at, data["allowed_hosts"])
+        found += _flow_links(flow, at, data["allowed_hosts"])
+        found += _flow_cites(flow, at)
         found += _flow_required(flow, at)
-        found += helper_problems(flow, at, data, ids)
+        found += helper_problems(flow, at, data, targets)
+        if pages is not None and flow["id"] not in pages:
+            found.append(Problem(at, f"has no page: add docs/<language>/{flow['id']}.md, which draws it"))
     return found
 
 
-def _duplicates(ids: list[str], at: YamlPath, what: str) -> list[Problem]:
+def _duplicates(items: list[str], at: YamlPath, what: str) -> list[Problem]:
     seen: set[str] = set()
     found = []
-    for i, ident in enumerate(ids):
+    for i, ident in enumerate(items):
         if ident in seen:
             found.append(Problem((*at, i), f"repeats the {what} '{ident}'"))
         seen.add(ident)
+    return found
+
+
+def _element_ids(flows: list[dict[str, Any]]) -> list[Problem]:
+    """No two things on the site get the same element id, generated ones included."""
+    first: dict[str, YamlPath] = {}
+    found = []
+    for i, flow in enumerate(flows):
+        for ident, at in ids.flow_ids(flow, ("flows", i)):
+            if ident in first and first[ident] != at:
+                found.append(Problem(at, f"gives the element id '{ident}', which another part of the site has too"))
+            first.setdefault(ident, at)
     return found
 
 
@@ -65,7 +99,7 @@ def _flow_kind(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
 
 def _flow_ids(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
     found = []
-    for key in (*GROUP_KINDS, "statuses", "tips", "facts"):
+    for key in (*GROUP_KINDS, "statuses", "tips", "facts", "sources"):
         found += _duplicates([item["id"] for item in flow.get(key, [])], (*at, key), "id")
     return found
 
@@ -82,7 +116,7 @@ def _flow_refs(flow: dict[str, Any], at: YamlPath, labels: dict[str, Any]) -> li
 
 
 def _flow_dates(flow: dict[str, Any], at: YamlPath, today: dt.date) -> list[Problem]:
-    dates = [((*at, "last_verified"), flow["last_verified"])]
+    dates = [((*at, "sources_checked"), flow["sources_checked"])]
     dates += [((*at, "sources", i, "date"), s["date"]) for i, s in enumerate(flow["sources"]) if "date" in s]
     found = []
     for d_at, text in dates:
@@ -96,24 +130,63 @@ def _flow_dates(flow: dict[str, Any], at: YamlPath, today: dt.date) -> list[Prob
     return found
 
 
-def _flow_hosts(flow: dict[str, Any], at: YamlPath, allowed: list[str]) -> list[Problem]:
-    hosts = [((*at, "sources", i, "url"), urlsplit(s["url"]).hostname) for i, s in enumerate(flow["sources"])]
-    return [
-        Problem(s_at, f"links to '{host}', which is not in allowed_hosts")
-        for s_at, host in hosts
-        if host not in allowed
+def _flow_links(flow: dict[str, Any], at: YamlPath, allowed: list[str]) -> list[Problem]:
+    found = []
+    for i, source in enumerate(flow["sources"]):
+        if problem := url_problem(source["url"], allowed):
+            found.append(Problem((*at, "sources", i, "url"), problem))
+    return found
+
+
+def records(flow: dict[str, Any], at: YamlPath) -> Iterator[tuple[str, YamlPath, dict[str, Any]]]:
+    """Every record of a flow that can state a fact: (its kind, its path, the record)."""
+    for s_at, step in iter_steps(flow, at):
+        yield "step", s_at, step
+    for kind in GROUP_KINDS:
+        for g, group in enumerate(flow.get(kind, [])):
+            yield "group", (*at, kind, g), group
+    for key, kind in (("statuses", "status"), ("tips", "tip"), ("facts", "fact")):
+        for i, item in enumerate(flow.get(key, [])):
+            yield kind, (*at, key, i), item
+    for i, answer in enumerate(flow.get("helper", {}).get("answers", [])):
+        yield "answer", (*at, "helper", "answers", i), answer
+
+
+def _flow_cites(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
+    """Every time limit, amount and rule names a source of its flow, and every source backs something."""
+    sources = [s["id"] for s in flow["sources"]]
+    cited: set[str] = set()
+    found = []
+    for kind, r_at, record in records(flow, at):
+        cites = record.get("cite", [])
+        cited.update(cites)
+        found += [
+            Problem(
+                (*r_at, "cite", j), f"names '{c}', which is not a source of this flow (known: {', '.join(sources)})"
+            )
+            for j, c in enumerate(cites)
+            if c not in sources
+        ]
+        stated = [f for f in STATED.get(kind, ()) if f in record and any(NUMBER.search(t) for t in record[f].values())]
+        if stated and not cites:
+            found.append(Problem(r_at, f"states a number ({stated[0]}) without a source: add `cite` with a source id"))
+    found += [
+        Problem((*at, "sources", i), f"is cited by nothing: cite '{s}' where it backs a fact, or drop it")
+        for i, s in enumerate(sources)
+        if s not in cited
     ]
+    return found
 
 
 def _flow_required(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
     found = []
-    for key, ids in REQUIRED.get(flow["id"], {}).items():
+    for key, required in REQUIRED.get(flow["id"], {}).items():
         have = [item["id"] for item in flow.get(key, [])] if key != "steps" else []
         if key not in flow:
             found.append(Problem((*at, key), "is missing"))
         found += [
             Problem((*at, key), f"is missing the required '{ident}'")
-            for ident in ids
+            for ident in required
             if key in flow and ident not in have
         ]
     if flow["id"] == "safe-shopping" and len(flow.get("tips", [])) < MIN_TIPS:
@@ -121,54 +194,120 @@ def _flow_required(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
     return found
 
 
-def element_ids(data: dict[str, Any]) -> set[str]:
+def linkable(data: dict[str, Any]) -> set[str]:
     """The ids a link may point at: every flow, and each of its routes, cases and sections (``cancel-order-cod``)."""
-    ids = {f["id"] for f in data["flows"]}
-    return ids | {f"{f['id']}-{g['id']}" for f in data["flows"] for k in GROUP_KINDS for g in f.get(k, [])}
+    out = {f["id"] for f in data["flows"]}
+    return out | {ids.group(f["id"], g["id"]) for f in data["flows"] for k in GROUP_KINDS for g in f.get(k, [])}
 
 
-def helper_problems(flow: dict[str, Any], at: YamlPath, data: dict[str, Any], ids: Collection[str]) -> list[Problem]:
-    """Every status x payment pair has exactly one answer, and each answer points somewhere real."""
+# --- helpers -----------------------------------------------------------------------------------------------
+
+
+def helper_problems(flow: dict[str, Any], at: YamlPath, data: dict[str, Any], targets: set[str]) -> list[Problem]:
+    """Questions with real options, answers that name real choices, verdicts and links, and every choice answered."""
     if "helper" not in flow:
         return []
     at = (*at, "helper")
-    statuses = [s["id"] for f in data["flows"] for s in f.get("statuses", [])]
-    payments = [p["id"] for p in flow["helper"]["payments"]]
-    answers = flow["helper"]["answers"]
-    pairs = [(a["status"], a["payment"]) for a in answers]
-    found = _duplicates([f"{s} x {p}" for s, p in pairs], (*at, "answers"), "answer")
-    found += [
-        Problem((*at, "answers"), f"has no answer for status '{s}' with payment '{p}'")
-        for s in statuses
-        for p in payments
-        if (s, p) not in pairs
-    ]
-    for i, answer in enumerate(answers):
-        found += _answer_problems(answer, (*at, "answers", i), statuses, payments, flow, ids)
+    helper = flow["helper"]
+    options, found = _question_options(helper, at, data)
+    verdicts = [v["id"] for v in helper["verdicts"]]
+    found += _duplicates([q["id"] for q in helper["questions"]], (*at, "questions"), "question")
+    found += _duplicates(verdicts, (*at, "verdicts"), "verdict")
+    found += _duplicates([a["id"] for a in helper["answers"]], (*at, "answers"), "answer")
+    cases = [c["id"] for c in flow.get("cases", [])]
+    for i, answer in enumerate(helper["answers"]):
+        found += _answer_problems(answer, (*at, "answers", i), options, verdicts, cases, targets)
+    if not found:
+        found += _coverage(helper, at, options)
     return found
+
+
+def _question_options(
+    helper: dict[str, Any], at: YamlPath, data: dict[str, Any]
+) -> tuple[dict[str, list[str]], list[Problem]]:
+    options: dict[str, list[str]] = {}
+    found = []
+    for i, question in enumerate(helper["questions"]):
+        q_at = (*at, "questions", i)
+        if ("options" in question) == ("statuses" in question):
+            found.append(Problem(q_at, "needs exactly one of options or statuses"))
+            continue
+        if "statuses" in question:
+            source = next((f for f in data["flows"] if f["id"] == question["statuses"]), None)
+            if source is None or "statuses" not in source:
+                found.append(Problem((*q_at, "statuses"), f"'{question['statuses']}' is not a flow with statuses"))
+                continue
+            options[question["id"]] = [s["id"] for s in source["statuses"]]
+        else:
+            options[question["id"]] = [o["id"] for o in question["options"]]
+            found += _duplicates(options[question["id"]], (*q_at, "options"), "option")
+    return options, found
 
 
 def _answer_problems(
     answer: dict[str, Any],
     at: YamlPath,
-    statuses: list[str],
-    payments: list[str],
-    flow: dict[str, Any],
-    ids: Collection[str],
+    options: dict[str, list[str]],
+    verdicts: list[str],
+    cases: list[str],
+    targets: set[str],
 ) -> list[Problem]:
-    cases = [c["id"] for c in flow.get("cases", [])]
-    checks = [
-        ("status", answer["status"] in statuses, f"is not a status (known: {', '.join(statuses)})"),
-        ("payment", answer["payment"] in payments, f"is not a payment (known: {', '.join(payments)})"),
-        ("case", answer.get("case", cases[0] if cases else "") in cases, f"is not a case (known: {', '.join(cases)})"),
-        ("see", answer.get("see", flow["id"]) in ids, "is not a flow, route, case or section id"),
-        ("case", answer["verdict"] != "yes" or "case" in answer, "is needed when the verdict is yes"),
+    found = []
+    for question, option in answer["when"].items():
+        if question not in options:
+            found.append(Problem((*at, "when", question), f"is not a question (known: {', '.join(options)})"))
+        elif option not in options[question]:
+            known = ", ".join(options[question])
+            found.append(Problem((*at, "when", question), f"'{option}' is not an option of it (known: {known})"))
+    if answer["verdict"] not in verdicts:
+        found.append(
+            Problem((*at, "verdict"), f"'{answer['verdict']}' is not a verdict (known: {', '.join(verdicts)})")
+        )
+    if "case" in answer and answer["case"] not in cases:
+        found.append(Problem((*at, "case"), f"'{answer['case']}' is not a case (known: {', '.join(cases)})"))
+    if "see" in answer and answer["see"] not in targets:
+        found.append(Problem((*at, "see"), f"'{answer['see']}' is not a flow, route, case or section id"))
+    if "case" in answer and "see" in answer:
+        found.append(Problem(at, "has both case and see: link to one place"))
+    return found
+
+
+def _coverage(helper: dict[str, Any], at: YamlPath, options: dict[str, list[str]]) -> list[Problem]:
+    """Every combination of choices reaches an answer (the first that matches), and every answer is reached."""
+    questions = [q["id"] for q in helper["questions"]]
+    total = 1
+    for q in questions:
+        total *= len(options[q])
+    if total > MAX_COMBINATIONS:
+        return [Problem((*at, "questions"), f"have {total} combinations of choices; at most {MAX_COMBINATIONS}")]
+    reached: set[int] = set()
+    unanswered = []
+    for combo in itertools.product(*(options[q] for q in questions)):
+        chosen = dict(zip(questions, combo, strict=True))
+        hit = first_match(helper["answers"], chosen)
+        if hit is None:
+            unanswered.append(chosen)
+        else:
+            reached.add(hit)
+    found = []
+    if unanswered:
+        choice = ", ".join(f"{q} {o}" for q, o in unanswered[0].items())
+        more = f" (and {len(unanswered) - 1} more)" if len(unanswered) > 1 else ""
+        found.append(Problem((*at, "answers"), f"has no answer for: {choice}{more}"))
+    found += [
+        Problem((*at, "answers", i), "is never shown: an earlier answer always matches first")
+        for i in range(len(helper["answers"]))
+        if i not in reached
     ]
-    return [
-        Problem((*at, key), f"'{answer.get(key, '')}' {msg}" if key in answer else msg)
-        for key, ok, msg in checks
-        if not ok
-    ]
+    return found
+
+
+def first_match(answers: list[dict[str, Any]], chosen: dict[str, str]) -> int | None:
+    """The index of the first answer whose conditions the choices meet."""
+    for i, answer in enumerate(answers):
+        if all(chosen.get(q) == o for q, o in answer["when"].items()):
+            return i
+    return None
 
 
 def iter_steps(flow: dict[str, Any], at: YamlPath = ()) -> Iterator[tuple[YamlPath, dict[str, Any]]]:

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 
@@ -15,6 +15,7 @@ from .languages import language
 from .model import Guide
 from .render import make_env, render
 from .ui import load_ui
+from .urls import email_problem, repo_url_problem, site_url_problem
 from .views import all_flows, flow_view, helper_view, stale_flows
 
 # The macros pages may call; each is a method of Site.
@@ -28,33 +29,66 @@ class Site:
     ui: dict[str, Any]
     env: jinja2.Environment
     today: dt.date = field(default_factory=dt.date.today)
-    site_url: str = ""  # this language's address, for links that leave the page (reports)
-    repo_url: str = ""  # where "report a changed step" opens an issue; empty: no report links
+    site_url: str = ""  # this language's address, for links that leave the page (reports, the printed checklist)
+    repo_url: str = ""  # where editors report a changed step (GitHub issues); empty: no such links
+    feedback: str = ""  # where readers report a changed step by email; empty: no such links
 
     @classmethod
-    def make(cls, guide: Guide, lang: str, today: dt.date, site_url: str = "", repo_url: str = "") -> Site:
-        return cls(guide, language(lang).code, load_ui(lang), make_env(), today, site_url, repo_url)
+    def make(
+        cls, guide: Guide, lang: str, today: dt.date, site_url: str = "", repo_url: str = "", feedback: str = ""
+    ) -> Site:
+        """The site of one language; the addresses from the environment are checked before anything uses them."""
+        for name, value, problem in (
+            ("SITE_URL", site_url, site_url_problem),
+            ("REPO_URL", repo_url, repo_url_problem),
+            ("FEEDBACK_EMAIL", feedback, email_problem),
+        ):
+            if value and (wrong := problem(value)):
+                raise DataError(f"{name} {wrong}")
+        return cls(guide, language(lang).code, load_ui(lang), make_env(), today, site_url, repo_url, feedback)
+
+    @property
+    def published(self) -> bool:
+        """Built for a public address, not for this machine: the printed checklist shows the address then."""
+        return self.site_url.startswith("https://")
 
     def flow(self, flow_id: str) -> str:
         """``{{ flow("cancel-order") }}``: the whole guide of one flow."""
         view = flow_view(self.guide, flow_id, self.lang, self.ui, self.today)
-        report = functools.partial(self.report_href, flow_id) if self.repo_url else None
-        return self._render("flow", flow=view, report=report)
+        helper = helper_view(self.guide, flow_id, self.lang, self.ui) if self.guide.flow(flow_id).helper else None
+        return self._render("flow", flow=view, helper=helper, **self._reports(flow_id))
 
-    def report_href(self, flow_id: str, step_id: str | None) -> str:
-        """A new issue on the repository, prefilled with the flow, the step, the language and the page."""
+    def _reports(self, flow_id: str) -> dict[str, Any]:
+        """The "report a changed step" links: by email for readers, as an issue for editors."""
+        mail = functools.partial(self.mail_href, flow_id) if self.feedback else None
+        issue = functools.partial(self.issue_href, flow_id) if self.repo_url else None
+        return {"mail": mail, "issue": issue}
+
+    def _report_lines(self, flow_id: str, step_id: str | None) -> list[str]:
         page = f"{self.site_url}{flow_id}.html" + (f"#{step_id}" if step_id else "")
-        lines = [f"Flow: {flow_id}", f"Step: {step_id or '-'}", f"Language: {self.lang}", f"Page: {page}", ""]
+        return [f"Flow: {flow_id}", f"Step: {step_id or '-'}", f"Language: {self.lang}", f"Page: {page}", ""]
+
+    def issue_href(self, flow_id: str, step_id: str | None) -> str:
+        """A new issue on the repository, prefilled with the flow, the step, the language and the page."""
+        lines = self._report_lines(flow_id, step_id)
         title = f"{self.ui['report_issue_title']}: {step_id or flow_id} [{self.lang}]"
         query = urlencode({"title": title, "body": "\n".join([*lines, self.ui["report_issue_ask"], ""])})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
-    def helper(self, flow_id: str = "cancel-order") -> str:
-        """``{{ helper() }}``: "Can I still cancel?", from the status x payment table in the data."""
-        return self._render("helper", helper=helper_view(self.guide, flow_id, self.lang))
+    def mail_href(self, flow_id: str, step_id: str | None) -> str:
+        """An email to the feedback address, prefilled the same way: no account and no script needed."""
+        lines = self._report_lines(flow_id, step_id)
+        subject = f"{self.ui['report_issue_title']}: {step_id or flow_id} [{self.lang}]"
+        body = "\n".join([*lines, self.ui["report_issue_ask"], ""])
+        return f"mailto:{self.feedback}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+
+    def helper(self, flow_id: str) -> str:
+        """``{{ helper("cancel-order") }}``: a flow's decision helper, from its questions and answers in the data."""
+        view = helper_view(self.guide, flow_id, self.lang, self.ui)
+        return self._render("helper", helper=view)
 
     def stale(self) -> list[str]:
-        """The flows whose last check is too long ago (the build warns about them)."""
+        """The flows whose sources were last checked too long ago (the build warns about them)."""
         return stale_flows(self.guide, self.today)
 
     def tasks(self) -> str:
@@ -62,24 +96,22 @@ class Site:
         return self._render("tasks", flows=all_flows(self.guide, self.lang, self.ui))
 
     def checklist(
-        self,
-        flow_id: str = "cancel-order",
-        tick: tuple[str, ...] = ("unpaid", "paid", "cod"),
-        address: str | None = None,
+        self, flow_id: str = "cancel-order", tick: tuple[str, ...] = ("unpaid", "paid", "cod"), address: str = ""
     ) -> str:
         """``{{ checklist() }}``: the cases in ``tick`` as tick boxes, the others as what to do instead.
 
-        ``address`` is the page's own absolute URL, printed at the foot so a paper copy leads back to it.
+        ``address`` is the page's own address. On a published site it is printed at the foot, so a paper copy leads
+        back to it; a build for this machine (127.0.0.1) prints none.
         """
         view = flow_view(self.guide, flow_id, self.lang, self.ui)
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
             raise DataError(f"checklist: {flow_id} has no case {', '.join(unknown)}")
-        return self._render("checklist", flow=view, tick=tick, address=address)
+        return self._render("checklist", flow=view, tick=tick, address=address if self.published else None)
 
     def sources(self) -> str:
-        """``{{ sources() }}``: every flow's sources and last-verified date, for the About page."""
+        """``{{ sources() }}``: every flow's sources and the date they were checked, for the About page."""
         return self._render("sources", flows=all_flows(self.guide, self.lang, self.ui))
 
     def _render(self, component: str, **context: Any) -> str:
-        return render(self.env, component, ui=self.ui, lang=self.lang, repo_url=self.repo_url, **context)
+        return render(self.env, component, ui=self.ui, lang=self.lang, **context)

@@ -24,6 +24,8 @@ from guide import build
 from guide.errors import DataError
 from guide.languages import language, languages
 from guide.paths import data_path
+from guide.postbuild.csp import PLACEHOLDER
+from guide.urls import site_url_problem
 
 # Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build.
 LOG = logging.getLogger("panduan")
@@ -36,11 +38,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["alternate"] = alternates(root)
     config.site_url = root + own.prefix
     config.extra["site_root"] = root
+    config.extra["locale"] = own.locale
+    config.extra["csp_placeholder"] = PLACEHOLDER
     project = Path(config.config_file_path).parent
     data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
+    docs = Path(config.docs_dir)
     try:
         started = build.start(
-            Path(config.config_file_path), data, own.code, dt.date.today(), config.site_url, config.repo_url or ""
+            Path(config.config_file_path),
+            data,
+            own.code,
+            dt.date.today(),
+            config.site_url,
+            config.repo_url or "",
+            config.extra.get("feedback_email") or "",
+            pages={page.stem for page in docs.glob("*.md")},
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -63,6 +75,7 @@ def alternates(root: str) -> list[dict[str, str]]:
     return [
         {
             "name": lang.name,
+            "short": lang.short,
             "lang": lang.code,
             "path": lang.prefix,
             "url": root + lang.prefix,
@@ -73,7 +86,8 @@ def alternates(root: str) -> list[dict[str, str]]:
 
 
 def site_root(url: str) -> str:
-    """The whole site's address, with one trailing slash; it must be absolute."""
-    if not url.startswith(("http://", "https://")):
-        raise PluginError(f"site_url must be an absolute http(s) address, not '{url}' (set SITE_URL)")
-    return url.rstrip("/") + "/"
+    """The whole site's address, with one trailing slash: https, or http on this machine (SITE_URL sets it)."""
+    root = url.rstrip("/") + "/"
+    if problem := site_url_problem(root):
+        raise PluginError(f"SITE_URL {problem} (set SITE_URL to the address the site is published at)")
+    return root

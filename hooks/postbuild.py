@@ -5,10 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from guide import build, postbuild
+from guide.errors import DataError
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     context = build.current(Path(config.config_file_path))
-    postbuild.run(Path(config.site_dir), context.search_sections(), context.site.lang)
+    cache = Path(config.config_file_path).parent / ".cache" / "css"  # Material's parsed CSS, kept between builds
+    try:
+        postbuild.run(Path(config.site_dir), context.search_sections(), context.site.lang, cache)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None

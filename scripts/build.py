@@ -15,6 +15,7 @@ from pathlib import Path
 
 from guide.languages import languages
 from guide.paths import ROOT
+from guide.postbuild.csp import merge_headers
 
 # ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (README, "The builder").
 BUILDER = "properdocs"
@@ -42,6 +43,7 @@ def build_site(
         site = outs[0]
         for lang, out in zip(langs[1:], outs[1:], strict=True):
             out.rename(site / lang.prefix.rstrip("/"))
+        merge_headers(site)
         swap_in(site, dest)
     finally:
         shutil.rmtree(work, ignore_errors=True)

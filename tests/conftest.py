@@ -33,8 +33,9 @@ from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini.yaml"
 TODAY = dt.date(2026, 12, 1)  # the date the data and bad-data tests check against
-# The repository the test builds send "report a changed step" links to (REPO_URL).
+# The repository and the address the test builds send "report a changed step" to (REPO_URL, FEEDBACK_EMAIL).
 TEST_REPO = "https://github.com/example/panduan-pesanan"
+TEST_FEEDBACK = "tanya@example.org"
 
 
 # --- the data ----------------------------------------------------------------------------------------------
@@ -63,11 +64,22 @@ def mini_data() -> dict[str, Any]:
     return copy.deepcopy(yaml.safe_load(_mini_text()))
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes shared values out in full: the loader refuses YAML aliases, as it should."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+
+
 @pytest.fixture()
 def write_data(tmp_path: Path) -> Callable[[Any], Path]:
     def write(data: Any, name: str = "steps.yaml") -> Path:
         path = tmp_path / name
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(dump(data), encoding="utf-8")
         return path
 
     return write
@@ -106,6 +118,32 @@ def mini_site() -> Callable[[str], Site]:
     return functools.cache(lambda lang, **kw: Site.make(guide, lang, TODAY, **kw))
 
 
+class TooSlow(Exception):
+    """A test's work took longer than its deadline."""
+
+
+@pytest.fixture()
+def deadline() -> Iterator[Callable[[float], Any]]:
+    """``with deadline(2): …`` fails the test if the block takes more than 2 seconds (a hang is a failure)."""
+    import contextlib
+    import signal
+
+    @contextlib.contextmanager
+    def within(seconds: float) -> Iterator[None]:
+        def expire(*_: Any) -> None:
+            raise TooSlow(f"took more than {seconds} s")
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    yield within
+
+
 # --- the built site ----------------------------------------------------------------------------------------
 
 
@@ -123,7 +161,7 @@ def site_url(site_port: int) -> str:
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     """Every language, built strictly, for the address the test server will use."""
     dest = tmp_path_factory.mktemp("build") / "site"
-    build_site(dest, site_url, {"REPO_URL": TEST_REPO})
+    build_site(dest, site_url, {"REPO_URL": TEST_REPO, "FEEDBACK_EMAIL": TEST_FEEDBACK})
     return dest
 
 

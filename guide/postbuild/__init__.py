@@ -1,7 +1,8 @@
 """Steps that take a built site folder, so any builder can run them after it has written the pages.
 
 ``run`` runs them in order for one language's site: the search index (from the build's sections), the
-pages' indentation, then the stylesheets, which are judged by the finished pages and scripts.
+pages' indentation, the one stylesheet (judged by the finished pages and scripts), then the content security
+policy, which hashes whatever inline code the finished pages still hold.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..search.sections import Section
+from .csp import apply_csp
 from .html import collapse_site
 from .search_index import write_search
-from .slim import slim_site
+from .slim import bundle_css
 
 
-def run(site: Path, sections: list[Section], lang: str) -> None:
+def run(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
     write_search(site, sections, lang)
     collapse_site(site)
-    slim_site(site)
+    bundle_css(site, cache)
+    apply_csp(site)

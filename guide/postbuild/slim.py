@@ -1,52 +1,41 @@
-"""Post-build step: drop the CSS rules that nothing on this site can ever match.
+"""Post-build step: one stylesheet for the whole site, holding only the CSS that something on the site can match.
 
-Material ships styles for every feature it has (code blocks, admonition types, content tabs,
-tooltips, versions, 19 colour palettes, …). After each language's build, this hook keeps a
-selector only if every class, id and attribute value it names occurs in the built pages, in our
-own scripts, or in MATERIAL_ADDS (the classes Material's JavaScript adds at run time for the
-features this site uses), and every tag it names occurs in a page or a script. It then drops
-custom properties (mostly inlined SVG icons) that no remaining rule reads. The browser tests
-check that the features still work: search, instant navigation, the palette toggle, the drawer.
+Material ships styles for every feature it has (code blocks, admonition types, content tabs, tooltips, versions,
+19 colour palettes, …). After each language's build, ``bundle_css`` joins Material's main and palette sheets and
+the site's own guide.css into ``assets/site.css``, keeping a selector only if every class, id and attribute value
+it names occurs in the built pages or in the site's own scripts, and every tag it names occurs in a page or a
+script; then it drops custom properties (mostly inlined SVG icons) that no remaining rule reads, and removes
+Material's own stylesheets and scripts, which no page loads. No Material script runs, so nothing adds classes the
+pages and the site's scripts do not name.
 
-A plain function of a built folder (``slim_site``), so any builder can run it.
+Material's CSS is parsed once per Material version and file, and the parse is kept in ``.cache/css/``: later
+builds only filter it. A plain function of a built folder, so any builder can run it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import shutil
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import tinycss2
 
-# The stylesheets to slim, relative to the site folder of one language.
-TARGETS = ("assets/stylesheets/*.css",)
-# Material's own scripts: their words are not taken as class names (they name every feature).
-MATERIAL_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/", "assets/javascripts/lunr/")
-# Classes Material's JavaScript adds at run time for the features this site uses.
-MATERIAL_ADDS = frozenset(
-    {
-        "js",  # on <html> once scripts run
-        "focus-visible",  # Material's keyboard-focus marker: the focus rings depend on it
-        "md-dialog--active",  # the "copied" / alert dialog
-        "md-header__title--active",  # header shows the page title after scrolling
-        "md-nav__link--active",
-        "md-nav__link--passed",
-        "md-toggle--indeterminate",  # palette toggle
-        "md-search-result__article",
-        "md-search-result__icon",
-        "md-search-result__item",
-        "md-search-result__link",
-        "md-search-result__more",
-        "md-search-result__terms",
-        "md-typeset__scrollwrap",  # wraps wide tables
-        "md-typeset__table",
-    }
-)
+# The stylesheets that make assets/site.css, in this order, relative to the site folder of one language.
+SHEETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/palette.*.css", "assets/guide.css")
+BUNDLE = "assets/site.css"
+# What no page loads once the bundle exists: Material's own stylesheets and scripts, and guide.css itself.
+UNUSED = ("assets/stylesheets", "assets/javascripts", "assets/guide.css")
 
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 TAG = re.compile(r"<([a-zA-Z][\w-]*)")
-ATTRIBUTE = re.compile(r"""[\w-]+=["']([^"']*)["']""")
+# An attribute and its quoted value; the lookbehind starts a match only at a name's first letter, so a long word
+# is tried once, not once per letter (linear time).
+ATTRIBUTE = re.compile(r"""(?<![\w-])[\w-]+=(?:"([^"]*)"|'([^']*)')""")
 NAMED = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
 ATTR_VALUE = re.compile(r"\[[\w-]+[~|^$*]?=[\"']?([\w-]+)[\"']?\]")
 ATTR = re.compile(r"\[[^\]]*\]")
@@ -66,48 +55,109 @@ class Names:
     tags: frozenset[str]
 
 
-def slim_site(site: Path) -> None:
-    """Slim every stylesheet of one language's built site, judging by that site's pages and scripts."""
+def bundle_css(site: Path, cache: Path | None = None) -> None:
+    """Write ``assets/site.css`` for one language's built site, judged by that site's pages and scripts."""
     names = site_names(site)
-    sheets = {css: slim(css.read_text(encoding="utf-8"), names) for pattern in TARGETS for css in site.glob(pattern)}
-    used = used_properties([*sheets.values(), *_texts(site, exclude=set(sheets))])
-    for css, text in sheets.items():
-        css.write_text(drop_properties(text, used), encoding="utf-8")
+    parts = []
+    for pattern in SHEETS:
+        for css in sorted(site.glob(pattern)):
+            parts.append(filter_rules(parsed(css, cache), names))
+    text = "".join(parts)
+    for name in UNUSED:
+        path = site / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    used = used_properties([text, *_texts(site)])
+    (site / BUNDLE).write_text(drop_properties(text, used), encoding="utf-8")
+
+
+# --- parsing, once per stylesheet ----------------------------------------------------------------------------
+
+# A stylesheet as plain rows: ["rule", [selector, …], declarations] | ["at", keyword, prelude, [rows]] | ["raw", text]
+Rows = list[list[Any]]
+
+
+def parsed(css: Path, cache: Path | None) -> Rows:
+    """The stylesheet's rows, from the cache when this exact file (and Material version) was parsed before."""
+    text = css.read_text(encoding="utf-8")
+    if cache is None:
+        return parse(text)
+    key = hashlib.sha256(f"{_material_version()}\n{css.name}\n{text}".encode()).hexdigest()[:20]
+    path = cache / f"{css.stem}-{key}.json"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    rows = parse(text)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(rows, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
+    return rows
+
+
+def _material_version() -> str:
+    try:
+        return metadata.version("mkdocs-material")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def parse(css: str) -> Rows:
+    rows: Rows = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            rows.append(["rule", _split(rule.prelude), tinycss2.serialize(rule.content)])
+        elif rule.type == "at-rule" and rule.lower_at_keyword in {"media", "supports", "layer"} and rule.content:
+            inner = parse(tinycss2.serialize(rule.content))
+            rows.append(["at", rule.at_keyword, tinycss2.serialize(rule.prelude), inner])
+        else:
+            rows.append(["raw", tinycss2.serialize([rule])])
+    return rows
+
+
+def filter_rules(rows: Rows, names: Names) -> str:
+    """The stylesheet again, with only the selectors that may match something on the site."""
+    out = []
+    for row in rows:
+        if row[0] == "rule":
+            selectors = [s for s in row[1] if may_match(s, names)]
+            if selectors:
+                out.append(f"{','.join(selectors)}{{{row[2]}}}")
+        elif row[0] == "at":
+            inner = filter_rules(row[3], names)
+            if inner:
+                out.append(f"@{row[1]}{row[2]}{{{inner}}}")
+        else:
+            out.append(row[1])
+    return "".join(out)
+
+
+def slim(css: str, names: Names) -> str:
+    """A stylesheet's text with only the selectors that may match something on the site."""
+    return filter_rules(parse(css), names)
 
 
 def site_names(site: Path) -> Names:
-    words: set[str] = set(MATERIAL_ADDS)
+    """The names the built pages give in their attributes, and every word of the site's own scripts."""
+    words: set[str] = set()
     tags: set[str] = set()
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8", errors="replace")
         tags.update(TAG.findall(html))
-        words.update(word for value in ATTRIBUTE.findall(html) for word in WORD.findall(value))
+        words.update(word for pair in ATTRIBUTE.findall(html) for value in pair for word in WORD.findall(value))
     for path in site.rglob("*.js"):
+        if path.relative_to(site).as_posix().startswith("assets/javascripts/"):
+            continue  # Material's own scripts name every feature it has; no page runs them
         script = set(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
         tags.update(script)  # scripts create elements
-        if not path.relative_to(site).as_posix().startswith(MATERIAL_SCRIPTS):
-            words.update(script)
+        words.update(script)
     return Names(frozenset(words), frozenset(tags))
 
 
-def _texts(site: Path, exclude: set[Path]) -> list[str]:
-    paths = [*site.rglob("*.html"), *site.rglob("*.js"), *site.rglob("*.css")]
-    return [path.read_text(encoding="utf-8", errors="replace") for path in paths if path not in exclude]
-
-
-def slim(css: str, names: Names) -> str:
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_keep(rule, names) for rule in rules)
-
-
-def _keep(rule: tinycss2.ast.Node, names: Names) -> str:
-    if rule.type == "qualified-rule":
-        selectors = [s for s in _split(rule.prelude) if may_match(s, names)]
-        return f"{','.join(selectors)}{{{tinycss2.serialize(rule.content)}}}" if selectors else ""
-    if rule.type == "at-rule" and rule.lower_at_keyword in {"media", "supports", "layer"} and rule.content:
-        inner = slim(tinycss2.serialize(rule.content), names)
-        return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}" if inner else ""
-    return tinycss2.serialize([rule])
+def _texts(site: Path) -> list[str]:
+    paths = [*site.rglob("*.html"), *site.rglob("*.js")]
+    return [path.read_text(encoding="utf-8", errors="replace") for path in paths]
 
 
 def _split(prelude: list[tinycss2.ast.Node]) -> list[str]:

@@ -74,23 +74,23 @@ def flow_sections(
 
     out = []
     for group in view.groups:
-        body = sentences(f"{ui['when']}: {group.when}") if group.when else []
+        body = sentences(group.answer) + (sentences(group.when) if group.when else [])
         body += [x for step in group.steps for x in step_sentences(step, ui)]
         body += sentences(f"{ui['outcome']}: {group.outcome}") if group.outcome else []
         body += sentences(f"{ui['timing']}: {group.timing}") if group.timing else []
         out.append(section(group.html_id, group.title, body))
     if view.statuses:
-        out.append(section(f"{view.id}-statuses", ui["statuses"], []))
+        out.append(section(view.part("statuses"), ui["statuses"], []))
         for status in view.statuses:
             body = sentences(f"{ui['status_meaning']}: {status.meaning}")
             body += sentences(f"{ui['status_action']}: {status.action}")
-            out.append(section(f"{view.id}-status-{status.id}", label_text(status.label, ui), body))
+            out.append(section(status.html_id, label_text(status.label, ui), body))
     for n, tip in enumerate(view.tips, start=1):
         body = sentences(f"{ui['why']}: {tip.why}") + sentences(f"{ui['do']}: {tip.do}")
-        out.append(section(f"{view.id}-{tip.id}", f"{n}. {tip.title}", body))
+        out.append(section(tip.html_id, f"{n}. {tip.title}", body))
     if view.facts:
         body = [x for fact in view.facts for text in (fact.title, fact.text) for x in sentences(text)]
-        out.append(section(f"{view.id}-facts", ui["facts"], body))
+        out.append(section(view.part("facts"), ui["facts"], body))
     return out
 
 

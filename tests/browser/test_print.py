@@ -120,16 +120,15 @@ def test_the_printed_checklist_says_every_step_in_its_own_language_only(print_pa
             said = getattr(case, part)
             if said and (case.id in TICK or part == "when"):
                 assert squash(said[lang]) in text, f"{case.id} {part}"
-    assert f"{ui['last_verified']}: {format_date(flow.last_verified, ui)}" in text
-    address = f"{server}{SITES[lang]}cancel-checklist.html"
-    assert address in text, f"the page's address {address} is not printed"
+    assert f"{ui['sources_checked']}: {format_date(flow.checked, ui)}" in text
+    assert "127.0.0.1" not in text, "a build for this machine prints no address (a published one does)"
 
 
 def test_the_printed_checklist_has_no_site_chrome_and_no_button(print_page, page, lang) -> None:
     """The header's site name, the language switch, the footer and the print button stay on screen."""
     page.goto(f"{SITES[lang]}cancel-checklist.html")
     chrome = {
-        "site name": page.locator(".md-header__topic").first.inner_text(),
+        "site name": page.locator(".g-title").first.inner_text(),
         "language switch": page.locator(".g-lang__link").first.inner_text(),
         "footer": page.locator(".md-copyright").inner_text(),
         "print button": page.locator("#checklist-print").inner_text(),
@@ -196,8 +195,10 @@ SCREEN_ONLY = (
     ".md-search",
     ".md-top",
     ".g-lang",
-    ".g-jump",
+    ".g-situations",
+    ".g-folds",
     ".g-copy",
+    ".g-report",
     "#checklist-tools",
 )
 
@@ -267,13 +268,10 @@ def test_without_javascript_there_is_no_print_button_but_the_boxes_still_tick(br
     context.close()
 
 
-def test_the_print_button_also_appears_after_instant_navigation(page, lang) -> None:
+def test_the_print_button_appears_on_a_page_reached_by_a_link(page, lang) -> None:
     page.goto(f"{SITES[lang]}cancel-order.html")
-    page.evaluate("window.__stillHere = true")
     page.locator("article a[href$='cancel-checklist.html']").first.click()
     page.wait_for_url(re.compile(r"/cancel-checklist\.html$"))
-    page.locator("#checklist").wait_for()
-    assert page.evaluate("window.__stillHere === true"), "the page was fully reloaded"
     page.get_by_role("button", name=load_ui(lang)["checklist_print"], exact=True).wait_for(state="visible")
 
 
@@ -321,11 +319,11 @@ def test_every_guide_prints_every_route_and_case_with_no_step_split_and_no_chrom
         path = f"{SITES[lang]}{flow.id}.html"
         page.goto(path)
         chrome = [
-            page.locator(".md-header__topic").first.inner_text(),
+            page.locator(".g-title").first.inner_text(),
             page.locator(".g-lang__link").first.inner_text(),
             page.locator(".md-copyright").inner_text(),
-            ui["jump"],
-            ui["jump_routes"],
+            ui["situations"],
+            ui["situations_routes"],
         ]
         pages = [squash(text) for text in pdf_pages(print_page(path, "A4"))]
         whole = " ".join(pages)

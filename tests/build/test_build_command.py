@@ -11,7 +11,7 @@ import yaml
 from guide import paths
 from scripts.build import BuildError, build_site
 
-from ..conftest import flow_of, run_build
+from ..conftest import dump, flow_of, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -43,11 +43,11 @@ def test_make_build_fails_loudly_on_bad_data(tmp_path: Path) -> None:
 def test_the_build_warns_about_old_guides_and_still_succeeds(tmp_path: Path) -> None:
     data = yaml.safe_load(paths.GUIDE_DATA.read_text(encoding="utf-8"))
     old = (dt.date.today() - dt.timedelta(days=400)).isoformat()
-    flow_of(data, "safe-shopping")["last_verified"] = old
+    flow_of(data, "safe-shopping")["sources_checked"] = old
     stale = tmp_path / "steps.yaml"
-    stale.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    stale.write_text(dump(data), encoding="utf-8")
     done = run_build(tmp_path / "site", stale)
     assert done.returncode == 0, done.stderr
-    assert f"guide may be out of date: safe-shopping (last verified {old})" in done.stderr
+    assert f"guide may be out of date: safe-shopping (sources last checked {old})" in done.stderr
     html = (tmp_path / "site" / "en" / "safe-shopping.html").read_text(encoding="utf-8")
     assert 'class="g-stale"' in html

@@ -11,7 +11,7 @@ import pytest
 from scripts.build import build_site
 from scripts.htmlq import parse
 
-from ..conftest import TEST_REPO
+from ..conftest import TEST_FEEDBACK, TEST_REPO
 
 # Files that carry the build date, so two builds of the same input differ there and only there.
 DATED = {"sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz"}
@@ -53,6 +53,6 @@ def differing(left: Path, right: Path, rel: str = "") -> list[str]:
 @pytest.mark.slow
 def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, built_site: Path, site_url: str) -> None:
     again = tmp_path / "site"
-    build_site(again, site_url, {"REPO_URL": TEST_REPO})
+    build_site(again, site_url, {"REPO_URL": TEST_REPO, "FEEDBACK_EMAIL": TEST_FEEDBACK})
     filecmp.clear_cache()
     assert set(differing(built_site, again)) <= DATED

@@ -92,13 +92,16 @@ def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(built_site:
         assert links == {**expected, "x-default": site_url + here(name)}
 
 
-def test_the_language_switch_stays_on_the_page(built_site: Path, lang: str) -> None:
+def test_the_language_switch_stays_on_the_page_with_a_relative_link(built_site: Path, lang: str) -> None:
+    """Relative, so it also works from a saved copy of the site; and named in full for screen readers."""
     others = [x for x in languages() if x.code != lang]
+    up = "../" * language(lang).prefix.count("/")
     for name, path in zip(PAGES, page_files(built_site, lang), strict=True):
         switches = read(path).all("a", "g-lang__link")
-        assert [(a.attrs["hreflang"], a.attrs["href"]) for a in switches] == [
-            (x.code, "/" + x.prefix + here(name)) for x in others
+        assert [(a.attrs["hreflang"], a.attrs["href"], a.text) for a in switches] == [
+            (x.code, up + x.prefix + f"{name}.html", x.short) for x in others
         ]
+        assert all(a.attrs["aria-label"] == f"{x.name} ({x.short})" for a, x in zip(switches, others, strict=True))
 
 
 def internal_targets(site: Path, site_url: str) -> list[tuple[Path, str, str]]:
@@ -154,3 +157,10 @@ def test_report_links_on_the_built_pages_carry_the_pages_address(built_site: Pat
     link = html.by_id("cancel-order-cod-2").one("a", "g-report")
     body = parse_qs(urlsplit(link.attrs["href"]).query)["body"][0]
     assert f"Page: {site_url}{prefix(lang)}cancel-order.html#cancel-order-cod-2" in body.splitlines()
+
+
+def test_no_page_loads_materials_scripts_or_stylesheets(built_site) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "assets/javascripts/" not in html and "assets/stylesheets/" not in html, page
+    assert not (built_site / "assets" / "javascripts").exists()

@@ -73,10 +73,11 @@ def test_a_missing_or_empty_translation(mini_data, write_data, data_error, value
 
 def test_every_missing_key_is_named(mini_data, write_data, data_error) -> None:
     del flow_of(mini_data, "mini-cases")["summary"]
-    del flow_of(mini_data, "mini-cases")["last_verified"]
+    del flow_of(mini_data, "mini-cases")["sources_checked"]
     message = data_error(write_data(mini_data))
     assert "has 2 problems" in message
-    assert "flows[mini-cases].summary is missing" in message and "flows[mini-cases].last_verified is missing" in message
+    assert "flows[mini-cases].summary is missing" in message
+    assert "flows[mini-cases].sources_checked is missing" in message
 
 
 def test_an_empty_step(mini_data, write_data, data_error) -> None:
@@ -149,15 +150,19 @@ def test_an_unknown_label_lists_the_known_ones(mini_data, write_data, data_error
         ("2062-11-28", "is in the future: '2062-11-28'"),
     ],
 )
-def test_a_bad_last_verified_date(mini_data, write_data, data_error, value, said) -> None:
-    flow_of(mini_data, "mini-status")["last_verified"] = value
-    assert f"flows[mini-status].last_verified {said}" in data_error(write_data(mini_data))
+def test_a_bad_sources_checked_date(mini_data, write_data, data_error, value, said) -> None:
+    flow_of(mini_data, "mini-status")["sources_checked"] = value
+    assert f"flows[mini-status].sources_checked {said}" in data_error(write_data(mini_data))
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/x", "javascript:alert(1)", "www.example.com"])
-def test_a_non_http_source_url(mini_data, write_data, data_error, url) -> None:
+@pytest.mark.parametrize(
+    "url", ["ftp://example.com/x", "javascript:alert(1)", "www.example.com", "http://example.org/"]
+)
+def test_a_source_url_that_is_not_https(mini_data, write_data, data_error, url) -> None:
     flow_of(mini_data, "mini-parts")["sources"][0]["url"] = url
-    assert f"flows[mini-parts].sources[1].url is not an http(s) URL: '{url}'" in data_error(write_data(mini_data))
+    assert f"flows[mini-parts].sources[parts-page].url is not an https URL: '{url}'" in data_error(
+        write_data(mini_data)
+    )
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "- a\n- b\n", "just text\n"])
@@ -184,7 +189,9 @@ def test_every_problem_is_reported_at_once(mini_data, write_data, data_error) ->
 def test_a_source_on_a_host_outside_the_allow_list(mini_data, write_data, data_error) -> None:
     flow_of(mini_data, "mini-tips")["sources"][0]["url"] = "https://evil.example.com/page"
     message = data_error(write_data(mini_data))
-    assert "flows[mini-tips].sources[1].url links to 'evil.example.com', which is not in allowed_hosts" in message
+    assert (
+        "flows[mini-tips].sources[tips-page].url links to 'evil.example.com', which is not in allowed_hosts" in message
+    )
 
 
 def test_a_missing_required_route_of_the_real_guide(write_data, data_error) -> None:
@@ -218,48 +225,59 @@ def test_a_tip_or_a_status_can_carry_keywords_and_they_are_checked(mini_data, wr
     assert "flows[mini-status].statuses[open].keywords has an unknown key 'fr'" in message
 
 
-# --- "Can I still cancel?" ---------------------------------------------------------------------------------
+# --- decision helpers -------------------------------------------------------------------------------------
 
 
 def helper(data: dict[str, Any]) -> dict[str, Any]:
     return flow_of(data, "mini-cases")["helper"]
 
 
-def test_a_missing_answer_is_a_data_error(mini_data, write_data, data_error) -> None:
-    helper(mini_data)["answers"].pop()
+def test_a_choice_without_an_answer_is_a_data_error(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"].pop()  # the catch-all
     message = data_error(write_data(mini_data))
-    assert "flows[mini-cases].helper.answers has no answer for status 'done' with payment 'cash'" in message
+    assert "flows[mini-cases].helper.answers has no answer for: status done, pay cash" in message
 
 
-def test_an_answer_for_an_unknown_status_or_case_is_a_data_error(mini_data, write_data, data_error) -> None:
-    helper(mini_data)["answers"][0]["status"] = "packed"
+def test_an_answer_that_is_never_reached_is_a_data_error(mini_data, write_data, data_error) -> None:
+    answers = helper(mini_data)["answers"]
+    answers.insert(0, copy.deepcopy(answers[-1]) | {"id": "early-catch-all"})
+    message = data_error(write_data(mini_data))
+    assert "helper.answers[open-card] is never shown: an earlier answer always matches first" in message
+
+
+def test_an_answer_for_an_unknown_choice_or_case_is_a_data_error(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"][0]["when"]["status"] = "packed"
     helper(mini_data)["answers"][2]["case"] = "later"
+    helper(mini_data)["answers"][1]["when"]["colour"] = "red"
     message = data_error(write_data(mini_data))
-    assert "helper.answers[1].status 'packed' is not a status (known: open, done)" in message
-    assert "helper.answers[3].case 'later' is not a case (known: early, late)" in message
+    assert "helper.answers[open-card].when.status 'packed' is not an option of it (known: open, done)" in message
+    assert "helper.answers[done-card].case 'later' is not a case (known: early, late)" in message
+    assert "helper.answers[open-cash].when.colour is not a question (known: status, pay)" in message
 
 
-def test_a_verdict_must_be_one_of_three(mini_data, write_data, data_error) -> None:
+def test_a_verdict_must_be_one_of_the_helpers(mini_data, write_data, data_error) -> None:
     helper(mini_data)["answers"][0]["verdict"] = "maybe"
-    assert "helper.answers[1].verdict is 'maybe', which is not one of: yes, no, done" in data_error(
-        write_data(mini_data)
-    )
+    message = data_error(write_data(mini_data))
+    assert "helper.answers[open-card].verdict 'maybe' is not a verdict (known: yes, no, done)" in message
 
 
-def test_a_duplicate_answer_is_a_data_error(mini_data, write_data, data_error) -> None:
-    helper(mini_data)["answers"].append(copy.deepcopy(helper(mini_data)["answers"][0]))
-    assert "repeats the answer 'open x card'" in data_error(write_data(mini_data))
+def test_a_duplicate_answer_id_is_a_data_error(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["answers"].insert(1, copy.deepcopy(helper(mini_data)["answers"][0]))
+    assert "repeats the answer 'open-card'" in data_error(write_data(mini_data))
 
 
-def test_a_yes_needs_a_case(mini_data, write_data, data_error) -> None:
-    del helper(mini_data)["answers"][0]["case"]
-    assert "helper.answers[1].case is needed when the verdict is yes" in data_error(write_data(mini_data))
+def test_a_question_needs_options_or_statuses(mini_data, write_data, data_error) -> None:
+    helper(mini_data)["questions"][1]["statuses"] = "mini-status"
+    helper(mini_data)["questions"][0]["statuses"] = "mini-ways"
+    message = data_error(write_data(mini_data))
+    assert "helper.questions[pay] needs exactly one of options or statuses" in message
+    assert "helper.questions[status].statuses 'mini-ways' is not a flow with statuses" in message
 
 
 def test_a_see_must_name_a_section(mini_data, write_data, data_error) -> None:
     helper(mini_data)["answers"][3]["see"] = "mini-parts-nowhere"
     message = data_error(write_data(mini_data))
-    assert "helper.answers[4].see 'mini-parts-nowhere' is not a flow, route, case or section id" in message
+    assert "helper.answers[otherwise].see 'mini-parts-nowhere' is not a flow, route, case or section id" in message
 
 
 def test_site_checks_the_checklist_cases(mini_site) -> None:
@@ -269,3 +287,44 @@ def test_site_checks_the_checklist_cases(mini_site) -> None:
     with pytest.raises(DataError) as caught:
         site.checklist("mini-cases", tick=("early", "never"))
     assert str(caught.value) == "checklist: mini-cases has no case never"
+
+
+# --- sources: every number names one, every source backs something --------------------------------------
+
+
+def test_a_number_without_a_source_is_a_data_error(mini_data, write_data, data_error) -> None:
+    del group(mini_data, "mini-ways", "first")["steps"][1]["cite"]
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-ways].routes[first].steps[2] states a number (text) without a source: add `cite`" in message
+
+
+@pytest.mark.parametrize("where", ["timing", "answer", "outcome"])
+def test_a_time_limit_in_a_group_needs_a_source(mini_data, write_data, data_error, where) -> None:
+    late = group(mini_data, "mini-cases", "late")
+    late[where] = {"id": "Dalam 6 hari kalender.", "en": "Within 6 calendar days."}
+    assert f"flows[mini-cases].cases[late] states a number ({where}) without a source" in data_error(
+        write_data(mini_data)
+    )
+
+
+def test_a_fact_needs_a_source(mini_data, write_data, data_error) -> None:
+    del flow_of(mini_data, "mini-parts")["facts"][0]["cite"]
+    assert "flows[mini-parts].facts[limit].cite is missing" in data_error(write_data(mini_data))
+
+
+def test_a_cite_must_name_a_source_of_its_flow(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-ways", "first")["steps"][1]["cite"] = ["official", "cases-page"]
+    message = data_error(write_data(mini_data))
+    assert "routes[first].steps[2].cite[2] names 'cases-page', which is not a source of this flow" in message
+
+
+def test_a_source_that_backs_nothing_is_a_data_error(mini_data, write_data, data_error) -> None:
+    flow_of(mini_data, "mini-ways")["sources"].append(
+        {"id": "unused", "title": "X", "url": "https://example.org/x", "publisher": "X", "official": False}
+    )
+    assert "flows[mini-ways].sources[unused] is cited by nothing" in data_error(write_data(mini_data))
+
+
+def test_every_group_needs_its_one_line_answer(mini_data, write_data, data_error) -> None:
+    del group(mini_data, "mini-parts", "wait")["answer"]
+    assert "flows[mini-parts].sections[wait].answer is missing" in data_error(write_data(mini_data))

@@ -1,4 +1,5 @@
-"""The components, drawn from the small guide: numbering, and/or words, ids, labels, notes, escaping, languages."""
+"""The components, drawn from the small guide: situations first, numbering, and/or words, ids, labels, the
+"not confirmed" markers, sources, escaping and languages."""
 
 from __future__ import annotations
 
@@ -20,28 +21,49 @@ def drawn(mini_site, lang: str, flow_id: str) -> Node:
     return parse(mini_site(lang).flow(flow_id))
 
 
+def test_a_guide_starts_with_its_situations_each_with_its_answer(mini_site, mini, lang) -> None:
+    html = drawn(mini_site, lang, "mini-cases")
+    first = next(node for node in html.by_id("mini-cases").children if isinstance(node, Node))
+    assert first.tag == "nav" and "g-situations" in first.classes
+    assert first.one("h2").text == load_ui(lang)["situations"]
+    lines = [(a.attrs["href"], a.one("span", "g-situations__what").text, a.one("span", "g-situations__answer").text)
+             for a in first.all("a")]  # fmt: skip
+    cases = mini.flow("mini-cases").groups
+    assert lines == [(f"#mini-cases-{c.id}", c.title[lang], c.answer[lang]) for c in cases]
+
+
+def test_routes_are_listed_as_ways_and_joined_by_or(mini_site, lang) -> None:
+    html = drawn(mini_site, lang, "mini-ways")
+    assert html.one("nav", "g-situations").one("h2").text == load_ui(lang)["situations_routes"]
+    assert [p.text for p in html.all("p", "g-or")] == [load_ui(lang)["or"]]
+
+
+def test_a_guide_of_statuses_lists_them_by_their_app_label(mini_site, lang) -> None:
+    nav = drawn(mini_site, lang, "mini-status").one("nav", "g-situations")
+    assert nav.one("h2").text == load_ui(lang)["situations_statuses"]
+    assert [a.attrs["href"] for a in nav.all("a")] == ["#mini-status-status-open", "#mini-status-status-done"]
+
+
+def test_every_route_case_and_section_is_a_part_that_folds(mini_site, mini, lang) -> None:
+    for flow_id in ("mini-ways", "mini-cases", "mini-parts"):
+        html = drawn(mini_site, lang, flow_id)
+        folds = [f for f in html.all("section") if "g-fold" in f.classes and "g-group" in f.classes]
+        assert [f.one("h2").attrs["id"] for f in folds] == [f"{flow_id}-{g.id}" for g in mini.flow(flow_id).groups]
+        for fold in folds:
+            heading = fold.one("h2")
+            assert "g-fold__title" in heading.classes and fold.attrs["aria-labelledby"] == heading.attrs["id"]
+            assert fold.one("div", "g-fold__body").attrs["id"] == heading.attrs["id"] + "-body"
+
+
 def test_steps_are_numbered_and_have_stable_ids(mini_site, mini, lang) -> None:
     for flow in mini.flows:
         html = drawn(mini_site, lang, flow.id)
         assert html.by_id(flow.id).attrs["data-flow"] == flow.id
-        for group in flow.groups:
-            assert html.by_id(f"{flow.id}-{group.id}").tag == "h2"
         steps = html.all("li", "g-step")
         assert [s.attrs["id"] for s in steps] == [ident for ident, _ in flow.all_steps()]
         word = load_ui(lang)["step"]
         for step in steps:
             assert step.one("span", "g-step__n").text == f"{word} {step.attrs['id'].rsplit('-', 1)[1]}"
-
-
-def test_routes_are_joined_by_or(mini_site, lang) -> None:
-    words = [p.text for p in drawn(mini_site, lang, "mini-ways").all("p", "g-or")]
-    assert words == [load_ui(lang)["or"]]
-
-
-def test_cases_are_not_joined_by_or_but_listed_to_jump_to(mini_site, lang) -> None:
-    html = drawn(mini_site, lang, "mini-cases")
-    assert html.all("p", "g-or") == []
-    assert [a.attrs["href"] for a in html.one("nav", "g-jump").all("a")] == ["#mini-cases-early", "#mini-cases-late"]
 
 
 def test_step_text_is_in_the_page_language(mini_site, mini, lang) -> None:
@@ -50,6 +72,18 @@ def test_step_text_is_in_the_page_language(mini_site, mini, lang) -> None:
         text = html.by_id(ident).one("p", "g-step__text").text
         assert text == step.text[lang]
         assert all(text != step.text[other] for other in codes() if step.text[other] != step.text[lang])
+
+
+def test_a_step_is_quiet_its_action_its_labels_and_small_named_tools(mini_site) -> None:
+    site = Site.make(mini_site("en").guide, "en", TODAY, "https://example.org/", feedback="tanya@example.org")
+    step = parse(site.flow("mini-ways")).by_id("mini-ways-first-2")
+    body = step.one("div", "g-step__body")
+    assert [c.tag for c in body.children if isinstance(c, Node)] == ["p", "div", "p"]  # text, labels, don't see
+    copy = step.one("button", "g-copy")
+    assert copy.attrs["aria-label"] == "Copy link to step 2" and copy.attrs["data-target"] == "mini-ways-first-2"
+    assert copy.text == "", "an icon button: its name is its aria-label"
+    report = step.one("a", "g-report")
+    assert report.attrs["href"].startswith("mailto:tanya@example.org?") and report.attrs["aria-label"].endswith(" 2")
 
 
 def test_labels_are_bold_and_other_languages_name_the_indonesian_label(mini_site) -> None:
@@ -61,23 +95,33 @@ def test_labels_are_bold_and_other_languages_name_the_indonesian_label(mini_site
     assert indonesian.all("span", lang="id") == [] and indonesian.all("span", "g-native") == []
 
 
-def test_a_label_that_reads_the_same_in_both_languages_is_not_repeated(mini_site) -> None:
-    step = drawn(mini_site, "en", "mini-ways").by_id("mini-ways-second-1")
-    assert [b.text for b in step.all("strong", "g-label")] == ["Menu"] and step.all("span", "g-native") == []
-
-
-def test_uncertain_steps_and_labels_show_a_visible_marker_with_the_reason(mini_site, mini, lang) -> None:
+def test_unconfirmed_steps_and_labels_carry_a_marker_whose_reason_opens_without_a_script(mini_site, mini, lang) -> None:
     ui = load_ui(lang)
     for flow in mini.flows:
         html = drawn(mini_site, lang, flow.id)
         for ident, step in flow.all_steps():
-            notes = [p.text for p in html.by_id(ident).all("p", "g-uncertain")]
+            markers = html.by_id(ident).all("details", "g-unsure")
             labels = [mini.labels[k] for k in step.tap]
-            reasons = [label.uncertain[lang] for label in labels if label.uncertain]
-            reasons += [step.uncertain[lang]] if step.uncertain else []
-            assert len(notes) == len(reasons), ident
-            for note, reason in zip(notes, reasons, strict=True):
-                assert note.startswith(ui["uncertain"]) and reason in note
+            reasons = [(label.uncertain[lang], label.text[lang]) for label in labels if label.uncertain]
+            reasons = ([(step.uncertain[lang], None)] if step.uncertain else []) + reasons
+            assert len(markers) == len(reasons), ident
+            for marker, (reason, about) in zip(markers, reasons, strict=True):
+                summary = marker.one("summary")
+                assert summary.text.startswith("?") and ui["uncertain"] in summary.text
+                if about:
+                    assert summary.one("span", "g-sr").text == f": {about}", "screen readers hear what is unsure"
+                assert marker.one("span", "g-unsure__why").text == reason
+
+
+def test_a_number_names_its_source_with_a_numbered_link(mini_site, lang) -> None:
+    html = drawn(mini_site, lang, "mini-ways")
+    cite = html.by_id("mini-ways-first-2").one("a", "g-cite")
+    assert cite.text == "[1]" and cite.attrs["href"] == "#mini-ways-source-official"
+    assert cite.attrs["aria-label"] == f"{load_ui(lang)['source']} 1: Official page"
+    assert html.by_id("mini-ways-second-1").all("a", "g-cite") == [], "no number in the step: no citation shown"
+    assert html.by_id("mini-ways-source-official").tag == "li"
+    timing = drawn(mini_site, lang, "mini-cases").one("p", "g-timing")
+    assert [a.attrs["href"] for a in timing.all("a", "g-cite")] == ["#mini-cases-source-cases-page"]
 
 
 def test_step_counts_match_between_languages(mini_site, mini) -> None:
@@ -97,9 +141,10 @@ def test_the_status_glossary_has_every_status(mini_site, lang) -> None:
 def test_tips_and_facts_have_their_ids_and_notes(mini_site, lang) -> None:
     tips = drawn(mini_site, lang, "mini-tips")
     assert [tip.one("h2").attrs["id"] for tip in tips.all("li", "g-tip")] == ["mini-tips-check", "mini-tips-ask"]
-    assert len(tips.all("p", "g-uncertain")) == 1
+    assert len(tips.all("details", "g-unsure")) == 1
     facts = drawn(mini_site, lang, "mini-parts").one("section", "g-facts")
     assert [d.attrs["id"] for d in facts.all("dt")] == ["mini-parts-fact-limit", "mini-parts-fact-money"]
+    assert len(facts.all("a", "g-cite")) == 2
 
 
 def test_text_from_the_data_is_escaped(mini) -> None:
@@ -117,28 +162,33 @@ def test_text_from_the_data_is_escaped(mini) -> None:
 def test_sources_and_date_are_shown_in_the_page_language(mini_site, mini, lang) -> None:
     flow = mini.flow("mini-ways")
     meta = drawn(mini_site, lang, "mini-ways").one("section", "g-meta")
+    assert meta.one("h2").text == f"{load_ui(lang)['sources']} (2)"
     time = meta.one("time")
     assert time.attrs["datetime"] == "2026-11-01"
     assert time.text == f"1 {load_ui(lang)['months'][10]} 2026"
-    assert [a.attrs["href"] for a in meta.all("a")] == [s.url for s in flow.sources]
+    assert [a.attrs["href"] for a in meta.one("ol").all("a")] == [s.url for s in flow.sources]
     assert f"24 {load_ui(lang)['months'][9]} 2026" in meta.text
     assert meta.text.count(f"({load_ui(lang)['official']})") == 1
 
 
-def test_the_checklist_has_a_labelled_box_per_step(mini_site, mini, lang) -> None:
+def test_the_checklist_has_a_labelled_box_per_step_and_marks_what_is_unsure(mini_site, mini, lang) -> None:
     html = parse(mini_site(lang).checklist("mini-cases", tick=("early",)))
     boxes = html.all("input", type="checkbox")
     assert len(boxes) == len(mini.flow("mini-cases").group("early").steps)
     for box in boxes:
         assert html.one("label", for_=box.attrs["id"]).text
-    assert [h.text for h in html.all("h2")][
-        -2
-    ] == f"{load_ui(lang)['checklist_shipped']} {mini.flow('mini-cases').group('late').title[lang]}"
+    late = mini.flow("mini-cases").group("late").title[lang]
+    assert [h.text for h in html.all("h2")][-2] == f"{load_ui(lang)['checklist_shipped']} {late}"
+    label = html.one("label", for_="check-mini-cases-early-1")
+    assert label.one("span", "g-mark").text == "?", "the label Orders is not confirmed"
 
 
-def test_the_checklist_prints_its_address_when_given_one(mini_site) -> None:
-    html = parse(mini_site("en").checklist("mini-cases", tick=("early",), address="https://example.org/c.html"))
-    assert html.one("p", "g-address").one("a").attrs["href"] == "https://example.org/c.html"
+def test_the_checklist_prints_its_address_only_on_a_published_site(mini) -> None:
+    address = "https://example.org/cancel-checklist.html"
+    published = Site.make(mini, "en", TODAY, "https://example.org/")
+    assert parse(published.checklist("mini-cases", ("early",), address)).one("p", "g-address").one("a").text == address
+    local = Site.make(mini, "en", TODAY, "http://127.0.0.1:8000/")
+    assert parse(local.checklist("mini-cases", ("early",), "http://127.0.0.1:8000/c.html")).all("p", "g-address") == []
 
 
 def test_the_home_list_links_to_every_flow(mini_site, mini, lang) -> None:

@@ -19,7 +19,7 @@ def report_query(href: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(parts.query).items()}
 
 
-def test_report_links_name_the_flow_the_step_the_language_and_the_page(mini, lang) -> None:
+def test_issue_links_name_the_flow_the_step_the_language_and_the_page(mini, lang) -> None:
     site = Site.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO)
     html = parse(site.flow("mini-cases"))
     link = html.by_id("mini-cases-early-2").one("a", "g-report")
@@ -33,11 +33,25 @@ def test_report_links_name_the_flow_the_step_the_language_and_the_page(mini, lan
     assert "mini-cases-early-2" in query["title"] and f"[{lang}]" in query["title"]
     assert link.attrs["aria-label"] == f"{load_ui(lang)['report_step']} 2"
     flow_link = html.one("p", "g-report-flow").one("a")
-    assert flow_link.text == load_ui(lang)["report"]
+    assert flow_link.text == load_ui(lang)["report_issue"]
     assert report_query(flow_link.attrs["href"])["body"].splitlines()[1] == "Step: -"
 
 
-def test_without_a_repository_there_are_no_report_links(mini_site) -> None:
+def test_readers_report_by_email_with_the_same_details_and_editors_keep_the_issue_link(mini, lang) -> None:
+    from urllib.parse import unquote
+
+    site = Site.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO, "tanya@example.org")
+    html = parse(site.flow("mini-cases"))
+    mail = html.by_id("mini-cases-early-2").one("a", "g-report").attrs["href"]
+    assert mail.startswith("mailto:tanya@example.org?subject=")
+    body = unquote(mail.split("body=", 1)[1])
+    assert "Step: mini-cases-early-2" in body and f"Language: {lang}" in body
+    assert "Page: https://example.org/x/mini-cases.html#mini-cases-early-2" in body
+    links = [a.attrs["href"] for a in html.one("p", "g-report-flow").all("a")]
+    assert links[0].startswith("mailto:") and links[1].startswith(f"{TEST_REPO}/issues/new?")
+
+
+def test_without_an_address_or_a_repository_there_are_no_report_links(mini_site) -> None:
     html = parse(mini_site("id").flow("mini-cases"))
     assert html.all("a", "g-report") == [] and html.all("p", "g-report-flow") == []
 
@@ -46,11 +60,14 @@ def test_the_verified_date_is_written_out_in_the_page_language(mini_site) -> Non
     for lang in ("id", "en"):
         month = load_ui(lang)["months"][10]
         assert parse(mini_site(lang).flow("mini-status")).one("p", "g-verified").one("time").text == f"1 {month} 2026"
+        assert (
+            load_ui(lang)["sources_checked"] in parse(mini_site(lang).flow("mini-status")).one("p", "g-verified").text
+        )
     assert load_ui("id")["months"][7] == "Agustus" and load_ui("en")["months"][7] == "August"
 
 
 def test_an_old_guide_shows_a_gentle_notice(mini) -> None:
-    checked = mini.flow("mini-status").last_verified
+    checked = mini.flow("mini-status").checked
     notes = []
     for days, shown in ((180, False), (181, True)):
         site = Site.make(mini, "en", checked + dt.timedelta(days=days))

@@ -22,13 +22,13 @@ def test_the_reference_language_is_the_site_root_and_every_other_has_its_folder(
         assert (paths.SEARCH_WORDS / f"{lang.code}.yml").is_file()
 
 
-ROW = "- {code: id, name: Bahasa, prefix: '', config: mkdocs.yml, docs: docs/id, locale: id_ID}\n"
+ROW = "- {code: id, name: Bahasa, short: ID, prefix: '', config: mkdocs.yml, docs: docs/id, locale: id_ID}\n"
 
 
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        (ROW + "- {code: en, name: English, prefix: '', config: m.yml, docs: docs/en, locale: en_US}\n",
+        (ROW + "- {code: en, name: English, short: EN, prefix: '', config: m.yml, docs: docs/en, locale: en_US}\n",
          "[2].prefix repeats ''"),
         (ROW.replace("prefix: ''", "prefix: id/"), "[1].prefix must be empty"),
         (ROW.replace("locale: id_ID", "locale: '\"><script>'"), "[1].locale is not valid"),

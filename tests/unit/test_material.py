@@ -1,35 +1,38 @@
-"""What the site takes from Material for MkDocs, guarded: a copied partial may differ from upstream only as agreed."""
+"""What the site takes from Material for MkDocs, guarded: its base template and the parts of it the site replaces.
+
+The site no longer copies a Material partial or runs Material's scripts. It extends Material's base.html and
+replaces some of its blocks and two of its included partials; if an upgrade renames one, the override would
+silently do nothing, so these tests fail first.
+"""
 
 from __future__ import annotations
 
-import difflib
+import re
 from importlib import resources
 
 from guide import paths
 
-# The one change to Material's partials/header.html: its search block (shown only with Material's search plugin,
-# which is off) becomes the guide's own search.
-ADDED = [
-    "    {#- Changed from Material: the guide's own search replaces Material's search plugin. -#}",
-    '    {% include "partials/search.html" %}',
-]
+MATERIAL = resources.files("material") / "templates"
+OVERRIDES = paths.ROOT / "overrides"
 
 
-def body(text: str) -> list[str]:
-    """A template without its opening comment."""
-    return text.split("-#}\n", 1)[1].splitlines()
+def blocks(text: str) -> set[str]:
+    return set(re.findall(r"{%-?\s*block\s+(\w+)", text))
 
 
-def search_block(lines: list[str]) -> list[str]:
-    start = lines.index('    {% if "material/search" in config.plugins %}')
-    end = next(i for i in range(start, len(lines)) if lines[i] == "    {% endif %}")
-    return lines[start : end + 1]
+def test_every_block_the_site_replaces_is_a_block_of_materials_base() -> None:
+    ours = blocks((OVERRIDES / "main.html").read_text(encoding="utf-8"))
+    theirs = blocks((MATERIAL / "base.html").read_text(encoding="utf-8"))
+    assert ours and ours <= theirs, f"not in Material's base.html: {sorted(ours - theirs)}"
 
 
-def test_the_header_is_materials_own_but_for_the_search() -> None:
-    upstream = body((resources.files("material") / "templates" / "partials" / "header.html").read_text("utf-8"))
-    ours = body((paths.ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8"))
-    diff = [line for line in difflib.unified_diff(upstream, ours, lineterm="", n=0) if line[:1] in "+-"]
-    removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
-    added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
-    assert (removed, added) == (search_block(upstream), ADDED), "Material's header changed: update our copy"
+def test_every_partial_the_site_replaces_is_one_materials_base_includes() -> None:
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    included = set(re.findall(r'{%-?\s*include\s+"(partials/[\w/.-]+)"', base))
+    for partial in ("header.html", "nav.html"):
+        text = (MATERIAL / "partials" / partial).read_text(encoding="utf-8")
+        included |= set(re.findall(r'{%-?\s*include\s+"(partials/[\w/.-]+)"', text))
+    ours = {p.relative_to(OVERRIDES).as_posix() for p in (OVERRIDES / "partials").rglob("*.html")}
+    own = {"partials/header.html", "partials/alternate.html", "partials/search.html"}  # the site's own partials
+    assert (ours - own) <= included, f"Material no longer includes: {sorted((ours - own) - included)}"
+    assert "partials/javascripts/base.html" in ours and "partials/javascripts/content.html" in ours

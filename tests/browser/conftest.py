@@ -1,0 +1,89 @@
+"""Browser fixtures: each page of each language visited once per worker, with what a reader would notice recorded.
+
+``visit(lang, name)`` loads the page on a 360 x 800 phone with JavaScript, and records every request, every
+content security policy violation, every script error and console error, every layout shift, where the
+"unofficial" line and the page's title sit, and how wide the page is at 320 px. The tests in this folder then
+check one thing each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from guide import paths
+from guide.languages import reference
+from guide.load import load_guide
+
+from ..conftest import prefix
+
+PAGES = [*sorted(p.stem for p in (paths.ROOT / reference().docs).glob("*.md")), "404"]
+GUIDES = [flow.id for flow in load_guide(paths.GUIDE_DATA, dt.date.today()).flows]
+PHONE = {"width": 360, "height": 800}
+
+# Before any page script: count policy violations, and layout shifts, from the very start.
+RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+def url(lang: str, name: str) -> str:
+    return f"{prefix(lang)}{name}.html"
+
+
+@dataclass
+class Visit:
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    shift: float = 0.0
+    unofficial_bottom: float | None = None
+    title: dict[str, Any] = field(default_factory=dict)
+    width_320: int = 0
+
+
+@pytest.fixture(scope="session")
+def visit(browser: Any, server: str) -> Callable[[str, str], Visit]:
+    done: dict[tuple[str, str], Visit] = {}
+
+    def load(lang: str, name: str) -> Visit:
+        if (lang, name) in done:
+            return done[(lang, name)]
+        seen = Visit()
+        context = browser.new_context(viewport=PHONE, base_url=server)
+        context.add_init_script(RECORD)
+        context.on("request", lambda r: seen.requests.append(r.url))
+        page = context.new_page()
+        page.on("pageerror", lambda e: seen.errors.append(f"page error: {e}"))
+        page.on("console", lambda m: seen.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.goto(url(lang, name))
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(100)
+        seen.violations = page.evaluate("window.__violations")
+        seen.shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        seen.unofficial_bottom = page.evaluate(
+            "(() => { const e = document.querySelector('.g-unofficial');"
+            " return e && e.getBoundingClientRect().bottom; })()"
+        )
+        seen.title = page.evaluate(
+            """(() => { const t = document.querySelector('.g-title'); const r = t.getBoundingClientRect();
+            return {text: t.textContent.trim(), clipped: t.scrollWidth > t.clientWidth + 1, width: r.width}; })()"""
+        )
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.wait_for_timeout(50)
+        seen.width_320 = page.evaluate("document.documentElement.scrollWidth")
+        context.close()
+        done[(lang, name)] = seen
+        return seen
+
+    return load
