@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import ids
 from .errors import DataError
 from .load import load_guide
 from .search.prose import Prose, page_prose
-from .search.sections import Section, page_sections
+from .search.sections import SearchWords, Section, page_sections
+from .search.words import word_tables
 from .site import Site
 from .views import flow_view
 
@@ -27,6 +30,7 @@ class Page:
     prose: Prose
     flows: list[str] = field(default_factory=list)
     summary_only: bool = False
+    description: str = ""  # the page's meta description: what the page is for, in a sentence
 
 
 @dataclass
@@ -34,9 +38,9 @@ class Build:
     site: Site
     pages: dict[str, Page] = field(default_factory=dict)  # by source path (cancel-order.md), in build order
 
-    def page(self, src: str, url: str, markdown: str, summary_only: bool = False) -> None:
-        """Record a page's own text (before its macros run) for search."""
-        self.pages[src] = Page(url, page_prose(markdown), summary_only=summary_only)
+    def page(self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "") -> None:
+        """Record a page's own text (before its macros run) and its description, for search."""
+        self.pages[src] = Page(url, page_prose(markdown), summary_only=summary_only, description=description)
 
     def drew(self, src: str, flow_id: str) -> None:
         """A page drew this guide (``{{ flow("…") }}``)."""
@@ -47,22 +51,28 @@ class Build:
         """Every page's sections, in build order: its prose, then the guides drawn on it."""
         site = self.site
         words = keywords(site)
+        parts = word_tables(site.lang).parts
         out = []
         for page in self.pages.values():
             views = [(flow_view(site.guide, f, site.lang, site.ui, site.today), words) for f in page.flows]
-            out += page_sections(page.prose, page.url, views, site.ui, page.summary_only)
+            out += page_sections(page.prose, page.url, views, site.ui, page.summary_only, page.description, parts)
         return out
 
 
-def keywords(site: Site) -> dict[str, tuple[str, ...]]:
-    """The search words of every flow, route, case, section, tip and status, by the id of its element."""
+def keywords(site: Site) -> dict[str, SearchWords]:
+    """The search words and intent phrases of every flow, route, case, section, tip and status, by element id."""
     lang = site.lang
-    out: dict[str, tuple[str, ...]] = {}
+
+    def words(record: Any) -> SearchWords:
+        keys, said = record.keywords, record.phrases
+        return SearchWords(keys[lang] if keys else (), said[lang] if said else ())
+
+    out: dict[str, SearchWords] = {}
     for flow in site.guide.flows:
-        out[flow.id] = flow.keywords[lang] if flow.keywords else ()
-        out |= {f"{flow.id}-{g.id}": g.keywords[lang] for g in flow.groups if g.keywords}
-        out |= {f"{flow.id}-{t.id}": t.keywords[lang] for t in flow.tips if t.keywords}  # a tip's heading
-        out |= {f"{flow.id}-status-{s.id}": s.keywords[lang] for s in flow.statuses if s.keywords}
+        out[flow.id] = words(flow)
+        out |= {ids.group(flow.id, g.id): words(g) for g in flow.groups}
+        out |= {ids.tip(flow.id, t.id): words(t) for t in flow.tips}
+        out |= {ids.status(flow.id, s.id): words(s) for s in flow.statuses}
     return out
 
 

@@ -65,7 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # before mkdocs-macros renders the page: search reads the page's own prose
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     summary_only = page.file.src_uri in set(config.extra.get("search", {}).get("summary_only", []))
-    build.current(Path(config.config_file_path)).page(page.file.src_uri, page.file.url, markdown, summary_only)
+    description = str(page.meta.get("description") or "")
+    build.current(Path(config.config_file_path)).page(
+        page.file.src_uri, page.file.url, markdown, summary_only, description
+    )
     return markdown
 
 

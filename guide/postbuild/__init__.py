@@ -1,8 +1,8 @@
 """Steps that take a built site folder, so any builder can run them after it has written the pages.
 
 ``run`` runs them in order for one language's site: the search index (from the build's sections), the
-pages' indentation, the one stylesheet (judged by the finished pages and scripts), then the content security
-policy, which hashes whatever inline code the finished pages still hold.
+pages' indentation, the one stylesheet (judged by the finished pages and scripts), the scripts minified, then the
+content security policy, which hashes whatever inline code the finished pages still hold.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from ..search.sections import Section
 from .csp import apply_csp
 from .html import collapse_site
+from .minify import minify_scripts
 from .search_index import write_search
 from .slim import bundle_css
 
@@ -20,4 +21,5 @@ def run(site: Path, sections: list[Section], lang: str, cache: Path | None = Non
     write_search(site, sections, lang)
     collapse_site(site)
     bundle_css(site, cache)
+    minify_scripts(site)
     apply_csp(site)

@@ -4,6 +4,7 @@
 - ``analyser``: text -> terms (tokens, slang, stop words, Indonesian roots, English stems)
 - ``sections``: what a result can be, taken from the model's views and the pages' own prose
 - ``index``: the index one language's site loads (``search/index.json``)
-- ``rank``: the ranking, the same as the browser's
-- ``engine.js``: the analyser and ranking in the browser; keep the two in step (a test checks)
+- ``query``: what the reader typed -> weighted terms (typos, texting, joined words), and the ranking; the same as
+  the browser's
+- ``engine.js``: the analyser, query side and ranking in the browser; keep the two in step (a test checks)
 """

@@ -24,6 +24,8 @@ REDUPLICATED = re.compile(r"[a-z]{3,}2")
 # Marks that end a phrase: "Cash on delivery (COD)" has no phrase "delivery cod", nor "paid, not shipped" "paid not".
 CLAUSE_END = re.compile(r"[.,;:!?()\[\]{}|/\"\u201c\u201d\u203a]+")
 NEGATED = 0.3  # how much a word right after a negation counts: "not paid yet" is hardly about being paid
+# A short English stem that lost its e before -ing or -ed: consonant, vowel, consonant (not w, x or y).
+SHORT = re.compile(r"[^aeiou][aeiou][^aeiouwxy]")
 
 
 # --- words -------------------------------------------------------------------------------------
@@ -69,18 +71,21 @@ def stem_en(word: str) -> str:
     """A light English stemmer: cancelled, cancellation, cancels -> cancel; tracking -> track; orders -> order."""
     tables = word_tables("en")
     if word in tables.irregular:
-        return tables.irregular[word]
+        return _en_tidy(tables.irregular[word])
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix in tables.suffixes:
         rest = word[: -len(suffix)]
-        if word.endswith(suffix) and len(rest) >= 3 and re.search(r"[aeiouy]", rest):
+        # -ly needs a longer stem: quick-ly, but not rep-ly or app-ly
+        if word.endswith(suffix) and len(rest) >= (4 if suffix == "ly" else 3) and re.search(r"[aeiouy]", rest):
             if suffix in ("ied", "ies"):
                 rest += "y"
             elif suffix == "s" and word.endswith(("ss", "us", "is")):
                 return _en_tidy(word)
             elif suffix == "es" and not rest.endswith(("ss", "sh", "ch", "x", "z")):
                 rest = word[:-1]
+            elif suffix in ("ing", "ed") and SHORT.fullmatch(rest):
+                rest += "e"  # mov-ing is move, hop-ed is hope: a short stem had an e
             return _en_tidy(rest)
     return _en_tidy(word)
 
@@ -158,19 +163,23 @@ def _long(roots: list[str]) -> list[str]:
     return [root for root in roots if len(re.findall(r"ai|au|oi|ei|[aeiou]", root)) >= 2]
 
 
-def stem_id(word: str, roots: frozenset[str] | set[str], slang: dict[str, str] | None = None) -> str:
+def stem_id(
+    word: str, roots: frozenset[str] | set[str], slang: dict[str, str] | None = None, spoken: bool = True
+) -> str:
     """The first root the affix rules reach, or the word itself.
 
-    When no written root is reached, the spoken forms are tried: a root said the Jakarta way (dateng, pesen,
-    sampe: the last a or ai said as e) or a slang root under affixes (ke-liat-an, ngeliatin).
+    When no written root is reached and ``spoken`` is on, the spoken forms are tried: a root said the Jakarta way
+    (dateng, pesen, sampe: the last a or ai said as e) or a slang root under affixes (ke-liat-an, ngeliatin).
     """
     if len(word) <= MIN_ROOT or word in roots or not word.isalpha():
         return word
     forms = id_candidates(word)
     found = next((form for form in forms if form in roots), None)
+    if found is None and not spoken:
+        return word
     if found is None:
-        spoken = [word, *forms]
-        found = next((root for form in spoken for root in _spoken(form, slang or {}) if root in roots), word)
+        said = [word, *forms]
+        found = next((root for form in said for root in _spoken(form, slang or {}) if root in roots), word)
     return found
 
 
@@ -214,13 +223,15 @@ def dictionary() -> frozenset[str]:
 def site_roots(texts: Iterable[str], known: frozenset[str]) -> set[str]:
     """The root of every word on the site, or the word itself when it has none.
 
-    A root that the site itself uses wins over one it doesn't: memesan is pesan (on the site), not mesan.
+    A root that the site itself uses wins over one it doesn't: memesan is pesan (on the site), not mesan; and a
+    slang word under affixes is the word it stands for (di-cancel is batal), before it is taken for a root.
     """
     words = {word for text in texts for word in normalize(tokens(text), "id")}
     attested = frozenset(words & known)
+    slang = word_tables("id").slang
     roots = set()
     for word in words:
-        root = stem_id(word, attested)
+        root = stem_id(word, attested, slang)
         roots.add(stem_id(word, known) if root == word else root)
     return roots
 

@@ -1,14 +1,24 @@
-// The guide's search in the browser: the analyser and ranking of guide/search (analyser.py, rank.py), run on
-// what the reader types. Keep the two in step: tests check that they reduce the same words to the same roots and
-// rank the same results. The word tables, the affix lists and the clause marks come in search/index.json, from
-// data/search/<lang>.yml, so they have one source.
-// Loaded by assets/search.js the first time the reader opens search, together with search/index.json.
+// The guide's search in the browser: the analyser of guide/search/analyser.py and the query side and ranking of
+// guide/search/query.py, run on what the reader types. Keep them in step: tests check that the two reduce the
+// same words to the same roots and rank every benchmark query the same. The word tables, the affix lists and the
+// clause marks come in search/index.json, from data/search/<lang>.yml, so they have one source.
+// Loaded by assets/site.js the first time the reader opens search, with search/index.json; search/texts.json (the
+// sentences for snippets) is fetched only after the first results are on screen.
 
-const MAX_RESULTS = 10;
-const SNIPPET_CHARS = 220;
+const MAX_RESULTS = 5;
+const SNIPPET_CHARS = 200;
+const FUZZY_WEIGHT = 0.7;
+const SKELETON_WEIGHT = 0.8;
+const CONTEXT = 0.7;
+const SELF = 0.2;
+const PREFIX_TRACES = "dtksbmp";
+const SHORT = /^[^aeiou][aeiou][^aeiouwxy]$/;
 
 const unique = (list) => [...new Set(list)];
 const has = Object.hasOwn;
+const vowels = (word) => (word.match(/[aeiou]/g) || []).length;
+
+// --- words: the same steps as analyser.py --------------------------------------------------------------
 
 export function tokens(text) {
   const plain = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2019]/g, "");
@@ -40,14 +50,16 @@ function replace(words, phrase, said) {
 
 export function stemEn(word, index) {
   const irregular = index.words.irregular;
-  if (has(irregular, word)) return irregular[word];
+  if (has(irregular, word)) return enTidy(irregular[word]);
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   for (const suffix of index.words.suffixes) {
     let rest = word.slice(0, -suffix.length);
-    if (word.endsWith(suffix) && rest.length >= 3 && /[aeiouy]/.test(rest)) {
+    // -ly needs a longer stem: quick-ly, but not rep-ly or app-ly
+    if (word.endsWith(suffix) && rest.length >= (suffix === "ly" ? 4 : 3) && /[aeiouy]/.test(rest)) {
       if (suffix === "ied" || suffix === "ies") rest += "y";
       else if (suffix === "s" && /(ss|us|is)$/.test(word)) return enTidy(word);
       else if (suffix === "es" && !/(ss|sh|ch|x|z)$/.test(rest)) rest = word.slice(0, -1);
+      else if ((suffix === "ing" || suffix === "ed") && SHORT.test(rest)) rest += "e";
       return enTidy(rest);
     }
   }
@@ -113,24 +125,25 @@ function nasal(rest, spoken) {
   return found;
 }
 
-// When no written root is reached, the spoken forms are tried: dateng, pesen, sampe; ke-liat-an.
-export function stemId(word, index) {
-  const roots = index.rootSet;
-  if (word.length <= index.min_root || roots.has(word) || !/^[a-z]+$/.test(word)) return word;
-  const forms = idCandidates(word, index);
+// The first root the affix rules reach, or the word; with `spoken`, then the spoken forms (dateng, ke-liat-an).
+export function stemId(word, roots, slang, spoken = true) {
+  if (word.length <= 3 || roots.has(word) || !/^[a-z]+$/.test(word)) return word;
+  const forms = idCandidates(word, { min_root: 3, words: { affixes: ID_AFFIXES.affixes } });
   const found = forms.find((form) => roots.has(form));
   if (found !== undefined) return found;
+  if (!spoken) return word;
   for (const form of [word, ...forms]) {
-    const root = spoken(form, index).find((written) => roots.has(written));
+    const root = spokenForms(form, slang || {}).find((written) => roots.has(written));
     if (root !== undefined) return root;
   }
   return word;
 }
 
-function spoken(form, index) {
-  const slang = index.words.slang;
+const ID_AFFIXES = { affixes: {} }; // set by prepare() from the index: the suffix lists of data/search/id.yml
+
+function spokenForms(form, slang) {
   const out = has(slang, form) && !slang[form].includes(" ") ? [slang[form]] : [];
-  if (form.length > index.min_root) {
+  if (form.length > 3) {
     const last = form.match(/e([^aeiouy]+)$/);
     if (last) out.push(form.slice(0, last.index) + "a" + last[1]);
     if (/[^aeiou]e$/.test(form)) out.push(form.slice(0, -1) + "ai");
@@ -138,128 +151,321 @@ function spoken(form, index) {
   return out;
 }
 
-// The terms of each clause of a text: words, slang made standard, function words out, each reduced to its root.
-export function clauses(text, index) {
-  return text
-    .split(index.clauseEnd)
-    .map((clause) => {
-      const words = normalize(tokens(clause), index);
-      if (index.lang === "id") return words.map((word) => cached(index, word, () => stemId(word, index)));
-      return words.map((word) => cached(index, word, () => stemEn(word, index)));
-    })
-    .filter((terms) => terms.length);
+// --- the query side: the same steps as query.py --------------------------------------------------------
+
+export function allowed(word) {
+  return word.length < 4 ? 0 : word.length <= 7 ? 1 : 2;
 }
 
-export const analyze = (text, index) => clauses(text, index).flat();
-
-function cached(index, word, stem) {
-  let root = index.stems.get(word);
-  if (root === undefined) index.stems.set(word, (root = stem()));
-  return root;
+// Damerau-Levenshtein (optimal string alignment), stopping once it is past `limit`.
+export function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = [];
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i].concat(new Array(b.length).fill(0));
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    before = row;
+    row = current;
+  }
+  return row[b.length];
 }
 
-// Each two neighbouring terms as one more term: "sudah bayar" is not "sudah kirim" + "bayar". A negation begins
-// a phrase: "pesanan belum dikirim" is "belum kirim", not also "pesanan belum".
-export const pairs = (terms, negations) =>
-  terms.slice(1).flatMap((term, i) => (negations.includes(term) ? [] : [`${terms[i]} ${term}`]));
+export function skeleton(word) {
+  word = word.replaceAll("ng", "g");
+  return (word.slice(0, 1) + word.slice(1).replace(/[aeiou]/g, "")).replace(/(.)\1+/g, "$1");
+}
+
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+function skeletonMap(candidates, stop, df, exceptions) {
+  const seen = new Map();
+  for (const word of candidates) {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
+    const shape = skeleton(word);
+    if (!seen.has(shape)) seen.set(shape, []);
+    seen.get(shape).push([df(word), stop.has(word) ? "" : word]);
+  }
+  const out = new Map();
+  for (const [shape, found] of seen) {
+    const ranked = found.sort((x, y) => y[0] - x[0] || byText(x[1], y[1]));
+    const clear = ranked.length === 1 || (ranked[0][0] >= 3 * ranked[1][0] && 3 * ranked[1][0] > 0) || (ranked[0][0] > 0 && ranked[1][0] === 0);
+    if (!exceptions.includes(shape) && shape.length >= 2 && clear) out.set(shape, ranked[0][1]);
+  }
+  return out;
+}
+
+// term:gap,score,gap,score;… (index.py `encode`) -> {term: [doc, score, doc, score, …]}
+function decodeTerms(text) {
+  const terms = Object.create(null);
+  for (const chunk of text ? text.split(";") : []) {
+    const at = chunk.indexOf(":");
+    const values = chunk.slice(at + 1).split(",").map(Number);
+    let doc = 0;
+    for (let i = 0; i < values.length; i += 2) {
+      doc += values[i];
+      values[i] = doc;
+    }
+    terms[chunk.slice(0, at)] = values;
+  }
+  return terms;
+}
 
 export function prepare(index) {
+  ID_AFFIXES.affixes = index.words.affixes || {};
+  index.terms = decodeTerms(index.terms);
   index.stopSet = new Set(index.words.stop);
   index.clauseEnd = new RegExp(index.clause_end);
   index.reduplicated = new RegExp(`^(?:${index.reduplicated_word})$`);
-  index.rootSet = new Set(index.roots);
-  index.stems = new Map();
   index.keys = Object.keys(index.terms);
+  index.vocab = new Set(index.keys.filter((key) => !key.includes(" ")));
+  index.protectSet = new Set(index.protect);
+  index.df = (term) => (has(index.terms, term) ? index.terms[term].length / 2 : 0);
+  const words = [...new Set([...index.vocab, ...index.stopSet])].sort(byText);
+  index.skeletons = skeletonMap(words, index.stopSet, index.df, index.words.skeleton_exceptions);
+  // What a typo may be taken for: a site word, a function word (""), or a slang word, as the site word it stands for.
+  const meaning = new Map(words.map((word) => [word, index.stopSet.has(word) ? "" : word]));
+  for (const said of Object.keys(index.words.slang).sort(byText)) {
+    const written = index.words.slang[said];
+    if (meaning.has(said) || said.length < 5 || written.includes(" ")) continue;
+    meaning.set(said, written && !index.stopSet.has(written) ? stem(written, index, false) : "");
+  }
+  index.meaning = new Map([...meaning].filter(([, v]) => v === "" || index.vocab.has(v)));
+  index.candidates = [...index.meaning.keys()].sort(byText);
+  index.resolved = new Map();
   return index;
 }
 
-// Ranked sections: [[doc, score], …]. While the last word is still being typed (no space after it) and is not
-// a whole term, it matches every term it begins.
+function stem(word, index, spoken) {
+  if (index.lang !== "id") return stemEn(word, index);
+  return stemId(word, index.vocab, spoken ? index.words.slang : null, spoken);
+}
+
+function known(word, index) {
+  return index.stopSet.has(word) || index.vocab.has(stem(word, index, false));
+}
+
+function fuzzy(word, term, index) {
+  const stripped = index.lang === "id" ? idCandidates(word, index).filter((form) => form.length >= 5) : [];
+  const forms = unique([word, term, ...stripped]); // a short stripped form is too easily near another word
+  let best = null;
+  for (const form of forms) {
+    const limit = allowed(form);
+    if (!limit) continue;
+    for (const candidate of index.candidates) {
+      if (Math.abs(candidate.length - form.length) > limit) continue;
+      // a typo keeps its first letter, or swaps the first two
+      if (form[0] !== candidate[0] && !(form[1] === candidate[0] && form[0] === candidate[1])) continue;
+      const d = distance(form, candidate, limit);
+      if (d > limit) continue;
+      const key = [d, -index.df(index.meaning.get(candidate)), candidate];
+      if (best === null || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && byText(key[2], best[2]) < 0)))) best = key;
+    }
+  }
+  return best ? best[2] : null;
+}
+
+function skeletal(word, index) {
+  let found = index.skeletons.get(skeleton(word));
+  if (found === undefined && word.length >= 4 && PREFIX_TRACES.includes(word[0])) found = index.skeletons.get(skeleton(word.slice(1)));
+  return found;
+}
+
+// The site term a query word stands for, and how much it counts; null for a typo of a function word.
+export function resolve(word, index) {
+  if (index.resolved.has(word)) return index.resolved.get(word);
+  let out;
+  const term = stem(word, index, false);
+  const n = vowels(word);
+  // dkirim, dbayar: a prefix's last trace (di-kirim) before a consonant
+  const traced = PREFIX_TRACES.includes(word[0]) && !"aeiou".includes(word[1]) && word.length >= 5 ? stem(word.slice(1), index, true) : null;
+  if (index.vocab.has(term) || !/^[a-z]+$/.test(word)) out = [term, 1];
+  else if (traced !== null && index.vocab.has(traced)) out = [traced, 1];
+  else {
+    const near = n && !index.protectSet.has(word) ? fuzzy(word, term, index) : null;
+    const said = near === null ? stem(word, index, true) : null;
+    if (near !== null) out = index.meaning.get(near) ? [index.meaning.get(near), FUZZY_WEIGHT] : null;
+    else if (index.vocab.has(said)) out = [said, 1];
+    else {
+      const found = !/[aeiou]/.test(word.slice(1)) ? skeletal(word, index) : undefined; // only the first may be a vowel
+      out = found !== undefined ? (found ? [found, SKELETON_WEIGHT] : null) : [term, 1];
+    }
+  }
+  index.resolved.set(word, out);
+  return out;
+}
+
+// Joined words apart: gajadi is ga jadi, when the word is unknown and its second part is known.
+function split(words, index) {
+  const slang = index.words.slang;
+  return words.flatMap((word) => {
+    const head = index.words.joined.find((p) => {
+      const rest = word.slice(p.length);
+      return word.startsWith(p) && rest.length >= 3 && !known(word, index) && !has(slang, word) && (known(rest, index) || has(slang, rest));
+    });
+    return head ? [head, word.slice(head.length)] : [word];
+  });
+}
+
+// The weighted terms of each clause of a query: [[[term, weight], …], …].
+export function queryClauses(text, index) {
+  return text
+    .split(index.clauseEnd)
+    .map((clause) => normalize(split(tokens(clause), index), index).map((word) => resolve(word, index)).filter(Boolean))
+    .filter((terms) => terms.length);
+}
+
+// The terms of a text as the site's pages are indexed: for tests of the analyser.
+export function analyze(text, index) {
+  return text
+    .split(index.clauseEnd)
+    .flatMap((clause) => normalize(tokens(clause), index).map((word) => (index.lang === "id" ? stemId(word, index.vocab, index.words.slang) : stemEn(word, index))));
+}
+
+// Each two neighbouring terms as one more term, counting as much as the less sure of the two. A negation begins a
+// phrase: "pesanan belum dikirim" is "belum kirim", not also "pesanan belum".
+function pairs(terms, negations) {
+  return terms.slice(1).flatMap((term, i) => (negations.includes(term[0]) ? [] : [[`${terms[i][0]} ${term[0]}`, Math.min(terms[i][1], term[1])]]));
+}
+
+const rarity = (foundIn, docs) => (foundIn ? Math.log(1 + (docs - foundIn + 0.5) / (foundIn + 0.5)) : 0);
+
+// Ranked sections: [[doc, score], …]. While the last word is still being typed (no space after it) and is not a
+// whole term, it matches every term it begins (or, if it begins none, is taken as a whole word).
 export function search(index, query) {
-  const parts = clauses(query, index);
+  const parts = queryClauses(query, index);
   const terms = parts.flat();
-  const last = terms.at(-1);
-  const partial = last !== undefined && !/\s$/.test(query) && !has(index.terms, last) ? last : null;
+  const last = terms.length ? terms.at(-1)[0] : null;
+  let partial = last !== null && !/\s$/.test(query) && !has(index.terms, last) ? last : null;
+  if (partial !== null && !index.keys.some((key) => key.startsWith(partial))) partial = null;
   const lookup = (term) =>
-    term !== partial
-      ? (has(index.terms, term) ? index.terms[term] : [])
-      : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
-  const wanted = unique(terms.concat(parts.flatMap((part) => pairs(part, index.words.negations))));
-  const weights = new Map(wanted.map((term) => [term, rarity(lookup(term).length, index.docs.length)]));
-  const scores = new Map();
-  const covered = new Map();
-  for (const term of wanted) {
-    for (const [doc, score] of lookup(term)) {
-      scores.set(doc, (scores.get(doc) || 0) + score);
-      covered.set(doc, (covered.get(doc) || 0) + weights.get(term));
+    term !== partial ? (has(index.terms, term) ? index.terms[term] : []) : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
+  const weights = new Map();
+  for (const [term, weight] of terms.concat(parts.flatMap((part) => pairs(part, index.words.negations)))) {
+    weights.set(term, Math.max(weights.get(term) || 0, weight));
+  }
+  const found = new Map([...weights.keys()].map((term) => [term, lookup(term)]));
+  const docsOf = (rows) => new Set(rows.filter((_, i) => i % 2 === 0)).size;
+  const said = new Map([...weights].map(([term, weight]) => [term, rarity(docsOf(found.get(term)), index.docs.length) * weight]));
+  const each = new Map(); // doc -> term -> score (a word being typed: its best term's)
+  for (const [term, weight] of weights) {
+    const rows = found.get(term);
+    for (let i = 0; i < rows.length; i += 2) {
+      if (!each.has(rows[i])) each.set(rows[i], new Map());
+      const mine = each.get(rows[i]);
+      mine.set(term, Math.max(mine.get(term) || 0, rows[i + 1] * weight));
     }
   }
-  // A section that has more of the reader's words, counted by how rare each word is, beats one that has a
-  // lot of one word.
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  const final = new Map([...scores].map(([doc, score]) => [doc, (score * covered.get(doc)) / total]));
-  // A page's introduction yields to a section of that page that has as much of the reader's words.
-  for (const doc of final.keys()) {
-    const parent = index.docs[doc][4];
-    if (final.has(parent) && covered.get(doc) >= covered.get(parent) && final.get(parent) > final.get(doc)) {
-      final.set(parent, final.get(doc) * 0.999);
-    }
+  const sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
+  const own = new Map([...each].map(([doc, mine]) => [doc, sum(mine)]));
+  const held = new Map([...each].map(([doc, mine]) => [doc, new Set(mine.keys())]));
+  // A section's own matches, plus CONTEXT times its page's first section's (that one: SELF times its own); times the
+  // share of the reader's words, by rarity, the two hold between them.
+  const total = [...said.values()].reduce((a, b) => a + b, 0) || 1;
+  const final = new Map();
+  for (const [doc, score] of own) {
+    const parent = index.docs[doc][3];
+    const words = parent !== -1 ? new Set([...held.get(doc), ...(held.get(parent) || [])]) : held.get(doc);
+    const boost = parent !== -1 ? CONTEXT * (own.get(parent) || 0) : SELF * score;
+    let share = 0;
+    for (const term of [...words].sort(byText)) share += said.get(term);
+    final.set(doc, ((score + boost) * share) / total);
   }
-  return { terms: new Set(wanted), partial, ranked: [...final].sort((a, b) => b[1] - a[1] || a[0] - b[0]) };
+  const order = (doc) => Math.round(final.get(doc) * 1e6);
+  return [...final.keys()].sort((a, b) => order(b) - order(a) || a - b).map((doc) => [doc, final.get(doc)]);
 }
 
-function rarity(foundIn, docs) {
-  return foundIn ? Math.log(1 + (docs - foundIn + 0.5) / (foundIn + 0.5)) : 0;
-}
-
-// --- drawing the results, from the templates in overrides/partials/search.html ---------------------------
+// --- drawing the results, from the templates in overrides/partials/search.html --------------------------
 
 export function attach(box, index, root) {
   prepare(index);
+  // The sentences for snippets come only once the first results are drawn, so they never delay them.
+  let texts = null;
+  let asked = false;
+  const loadTexts = () => {
+    fetch(new URL("search/texts.json", root))
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => {
+        texts = data;
+        if (list.dataset.query) run(list.dataset.query);
+      })
+      .catch(() => {});
+  };
   const list = box.querySelector("[data-g-search-results]");
   const meta = box.querySelector("#g-search-meta");
   const item = box.querySelector("[data-g-search-item]");
+  const heading = box.querySelector("[data-g-search-heading]");
   const mark = box.querySelector("[data-g-search-mark]");
 
   function run(query) {
-    const found = query.trim() ? search(index, query) : null;
-    const shown = found ? found.ranked.slice(0, MAX_RESULTS) : [];
-    list.replaceChildren(...shown.map(([doc]) => draw(index.docs[doc], found)));
     list.dataset.query = query;
-    const n = found ? found.ranked.length : 0;
-    meta.textContent = !found ? box.dataset.hint : n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.many.replace("{n}", n);
+    const found = query.trim() ? search(index, query) : null;
+    const shown = found ? found.slice(0, MAX_RESULTS).map(([doc]) => doc) : [];
+    const nodes = shown.map((doc) => draw(doc, found));
+    if (!found) nodes.push(head(box.dataset.common), ...index.common.map((doc) => draw(doc, null)));
+    else if (!shown.length) nodes.push(head(box.dataset.guides), ...unique([...index.guides, ...index.fallback]).map((doc) => draw(doc, null)));
+    list.replaceChildren(...nodes);
+    if (found && !asked) {
+      asked = true;
+      requestAnimationFrame(() => setTimeout(loadTexts));
+    }
+    const n = found ? found.length : 0;
+    meta.textContent = !found ? box.dataset.hint : n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.many.replace("{n}", Math.min(n, MAX_RESULTS));
   }
 
-  function draw([href, title, page, body], found) {
+  function head(text) {
+    const node = heading.content.firstElementChild.cloneNode(true);
+    node.textContent = text;
+    return node;
+  }
+
+  function draw(doc, found) {
+    const [href, title, page] = index.docs[doc];
     const node = item.content.firstElementChild.cloneNode(true);
     node.querySelector("a").href = new URL(href, root).href;
     highlight(node.querySelector("[data-title]"), title, found);
     node.querySelector("[data-page]").textContent = page;
-    highlight(node.querySelector("[data-text]"), snippet(body, found), found);
+    const text = node.querySelector("[data-text]");
+    if (texts) highlight(text, snippet(doc, found), found);
+    else text.remove(); // until the texts are in: the title and the guide say enough
     return node;
   }
 
-  // The sentences that hold most of the reader's words, so two results can be told apart.
-  function snippet(body, found) {
-    const score = (sentence) => analyze(sentence, index).filter((term) => matches(term, found)).length;
+  // The one-line answer, or the sentence that holds most of the reader's words, so two results can be told apart.
+  function snippet(doc, found) {
+    const [line, ...body] = texts[doc];
+    if (!found || !body.length) return line || body[0] || "";
+    const score = (sentence) => matched(sentence, found).length;
     let best = 0;
     body.forEach((sentence, i) => {
       if (score(sentence) > score(body[best])) best = i;
     });
-    let text = body[best] || "";
+    if (line && score(line) >= score(body[best])) return line;
+    let text = body[best];
     for (let i = best + 1; i < body.length && text.length + body[i].length < SNIPPET_CHARS; i += 1) text += " " + body[i];
     return text.length > SNIPPET_CHARS ? text.slice(0, SNIPPET_CHARS).replace(/\s+\S*$/, "") + " …" : text;
   }
 
-  function matches(term, found) {
-    return found.terms.has(term) || (found.partial !== null && term.startsWith(found.partial));
+  function matched(text, found) {
+    const wanted = new Set(queryClauses(list.dataset.query || "", index).flat().map((term) => term[0]));
+    return analyze(text, index).filter((term) => wanted.has(term));
   }
 
   function highlight(element, text, found) {
+    if (!found) {
+      element.textContent = text;
+      return;
+    }
+    const wanted = new Set(queryClauses(list.dataset.query || "", index).flat().map((term) => term[0]));
     const parts = text.split(/([\p{L}\p{N}'\u2019]+)/u);
     element.replaceChildren(
       ...parts.map((part, i) => {
-        if (i % 2 === 0 || !analyze(part, index).some((term) => matches(term, found))) return document.createTextNode(part);
+        if (i % 2 === 0 || !analyze(part, index).some((term) => wanted.has(term))) return document.createTextNode(part);
         const node = mark.content.firstElementChild.cloneNode();
         node.textContent = part;
         return node;

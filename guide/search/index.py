@@ -1,81 +1,165 @@
-"""The index one language's site loads (``search/index.json``): its sections, each term's weighted postings,
-and the word tables and roots the browser's analyser needs."""
+"""The index one language's site loads (``search/index.json``): its sections, each term's weighted postings, the
+word tables, and what the query side needs to reach the site's words from typos and texting. The sections' text,
+with each one-line answer, is a second file (``search/texts.json``) that loads after the first results are shown,
+so they need only this one.
+"""
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from .analyser import CLAUSE_END, REDUPLICATED, clauses, dictionary, negation_weights, pairs, site_roots
+from ..errors import DataError
+from .analyser import (
+    CLAUSE_END,
+    REDUPLICATED,
+    clauses,
+    dictionary,
+    negation_weights,
+    pairs,
+    site_roots,
+    stem_en,
+    stem_id,
+)
+from .query import allowed, typo
 from .sections import Section
-from .words import MIN_ROOT, word_tables
+from .words import MIN_ROOT, common_words, word_tables
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 
-# How much a word counts where it is found. A section's own keywords and heading count most.
-BOOST = {"title": 3.0, "keywords": 3.0, "page": 1.0, "flow_keywords": 2.0, "summary": 2.0, "body": 1.0}
+# How much a word counts where it is found. Intent phrases ("belum masuk") count most, then a section's own
+# keywords and heading.
+BOOST = {
+    "phrases": 6.0,
+    "title": 3.0,
+    "keywords": 3.0,
+    "page": 1.0,
+    "summary": 2.0,
+    "line": 2.0,
+    "body": 1.0,
+}
 # BM25: how fast repeats stop counting, and how much a long section is discounted. A heading word already counts 3
 # times (BOOST), so repeats stop counting 3 times later than BM25's usual 1.2: a section whose heading, keywords
 # and steps all say "paid" is told apart from one that says it once in passing.
 K1, B = 3.6, 0.75
 # Fields whose neighbouring words also count as pairs: the short ones, where a pair is a phrase.
-PAIRED = frozenset({"title", "keywords", "page", "flow_keywords"})
+PAIRED = frozenset({"phrases", "title", "keywords", "page"})
+SCALE = 10  # postings are integers: the score times this
 
 
 def section_fields(section: Section) -> dict[str, list[str]]:
-    """The texts of a section, by field; each keyword is a text of its own.
+    """The texts of a section, by field; each keyword and each phrase is a text of its own.
 
-    A flow's keywords count for every section of the flow, so they should be words for the whole guide: a word
-    that names one section ("cod", "refuse parcel") belongs in that section's keywords, or every case of the flow
-    has it and they cannot be told apart.
-
-    A flow's summary describes all its sections ("…, and how to reach customer service"), so it counts like the
-    flow's keywords, for each of them: it does not make the introduction the answer to what one section says.
-    Its neighbouring words are not paired: it lists the sections, and "unpaid, paid" is not a phrase.
+    A guide's summary, on its first section, lists what the guide covers ("…, and how to reach customer
+    service"), so its neighbouring words are not paired: "unpaid, paid" is not a phrase.
     """
     return {
+        "phrases": list(section.phrases),
         "title": [section.title],
         "keywords": list(section.keywords),
         "page": [section.page_title] if section.page_title != section.title else [],
-        "flow_keywords": list(section.flow_keywords),
         "summary": [section.summary] if section.summary else [],
+        "line": [section.line] if section.line and section.line != section.summary else [],
         "body": section.body,
     }
 
 
-def build_index(sections: list[Section], lang: str) -> dict[str, Any]:
-    """The index one language's site loads: its sections, each term's weighted postings, and the word tables."""
+def build_index(
+    sections: list[Section],
+    lang: str,
+    common: Iterable[str] | None = None,
+    fallback: Iterable[str] | None = None,
+) -> tuple[dict[str, Any], list[list[str]]]:
+    """The index one language's site loads, and each section's one-line answer and sentences (for snippets).
+
+    ``common`` and ``fallback`` are the element ids offered in an empty box and after a search that finds
+    nothing; by default, the language's (``data/search/<lang>.yml``).
+
+    Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score, doc,
+    score, …]``, by doc; on disk (``encode``) they are one string. The roots the browser stems queries to are the
+    index's own one-word terms: on this site they are the same set (a test checks).
+    """
     fields = [section_fields(s) for s in sections]
+    texts = [text for f in fields for texts in f.values() for text in texts]
     roots: set[str] = set()
     if lang == "id":
-        roots = site_roots((text for f in fields for texts in f.values() for text in texts), dictionary())
+        roots = site_roots(texts, dictionary())
 
-    def terms(name: str, texts: list[str]) -> list[tuple[str, float]]:
+    def terms(name: str, items: list[str]) -> list[tuple[str, float]]:
         out = []
-        for text in texts:
+        for text in items:
             for words in clauses(text, lang, roots):
                 out += list(zip(words, negation_weights(words, lang), strict=True))
                 out += [(pair, 1.0) for pair in pairs(words, lang)] if name in PAIRED else []
         return out
 
-    docs = [{name: terms(name, texts) for name, texts in f.items()} for f in fields]
+    docs = [{name: terms(name, items) for name, items in f.items()} for f in fields]
     tables = asdict(word_tables(lang))
-    return {
+    parent = parents(sections)
+    postings_ = postings(docs)
+    vocab = {term for term in postings_ if " " not in term}
+    index = {
         "version": INDEX_VERSION,
         "lang": lang,
         "words": {key: sorted(value) if isinstance(value, frozenset) else value for key, value in tables.items()},
         "min_root": MIN_ROOT,
         "clause_end": CLAUSE_END.pattern,
         "reduplicated_word": REDUPLICATED.pattern,
-        "roots": sorted(roots),
         "docs": [
-            [s.href, s.title, s.page_title if s.page_title != s.title else "", s.body, parent]
-            for s, parent in zip(sections, parents(sections), strict=True)
+            [s.href, s.title, s.page_title if s.page_title != s.title else "", up]
+            for s, up in zip(sections, parent, strict=True)
         ],
-        "terms": postings(docs),
+        "terms": {term: [x for row in rows for x in row] for term, rows in postings_.items()},
+        "protect": protected(vocab, lang),
+        "guides": [i for i, (s, up) in enumerate(zip(sections, parent, strict=True)) if s.flow and up == -1],
     }
+    tables_ = word_tables(lang)
+    index["common"] = doc_numbers(index["docs"], tables_.common if common is None else common, "common")
+    index["fallback"] = doc_numbers(index["docs"], tables_.fallback if fallback is None else fallback, "fallback")
+    return index, [[s.line, *s.body] for s in sections]
+
+
+def encode(index: dict[str, Any]) -> dict[str, Any]:
+    """The index as written to ``search/index.json``: each term's postings as ``term:gap,score,gap,score``, the
+    gaps between its docs, and the terms joined by ``;`` (a third smaller, gzipped, than lists)."""
+    out = dict(index)
+    chunks = []
+    for term, rows in index["terms"].items():
+        docs, last = [], 0
+        for i in range(0, len(rows), 2):
+            docs += [rows[i] - last, rows[i + 1]]
+            last = rows[i]
+        chunks.append(f"{term}:{','.join(map(str, docs))}")
+    out["terms"] = ";".join(chunks)
+    return out
+
+
+def decode(data: dict[str, Any]) -> dict[str, Any]:
+    """``search/index.json`` as read: the inverse of ``encode`` (the browser does the same in ``prepare``)."""
+    out = dict(data)
+    terms: dict[str, list[int]] = {}
+    for chunk in data["terms"].split(";") if data["terms"] else []:
+        term, _, numbers = chunk.partition(":")
+        values = [int(x) for x in numbers.split(",")]
+        doc, rows = 0, []
+        for i in range(0, len(values), 2):
+            doc += values[i]
+            rows += [doc, values[i + 1]]
+        terms[term] = rows
+    out["terms"] = terms
+    return out
+
+
+def doc_numbers(docs: list[list[Any]], targets: Iterable[str], what: str) -> list[int]:
+    """The positions of the sections these element ids name; an id no section has is an error."""
+    by_target = {doc[0].partition("#")[2]: i for i, doc in enumerate(docs)}
+    missing = [t for t in targets if t not in by_target]
+    if missing:
+        raise DataError(f"data/search: `{what}` names ids no search section has: {', '.join(missing)}")
+    return [by_target[t] for t in targets]
 
 
 def parents(sections: list[Section]) -> list[int]:
@@ -88,8 +172,8 @@ def parents(sections: list[Section]) -> list[int]:
     return out
 
 
-def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[list[float]]]:
-    """BM25F: term -> [[doc, score], …], best first, scores rounded to keep the file small.
+def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[list[int]]]:
+    """BM25F: term -> [[doc, score], …], by doc, each score an integer (``SCALE`` times the score).
 
     Each field's count is boosted; only the body is discounted for length, so a short section does not
     win on the keywords it shares with the rest of its guide.
@@ -105,9 +189,46 @@ def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[l
                 counts[word] += weight * BOOST[name] / norm
         weighted.append(counts)
     df = Counter(term for counts in weighted for term in counts)
-    out: dict[str, list[list[float]]] = {}
+    out: dict[str, list[list[int]]] = {}
     for i, counts in enumerate(weighted):
         for term, tf in counts.items():
             idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-            out.setdefault(term, []).append([i, round(idf * tf * (K1 + 1) / (tf + K1), 3)])
-    return {term: sorted(rows, key=lambda r: -r[1]) for term, rows in sorted(out.items())}
+            score = round(SCALE * idf * tf * (K1 + 1) / (tf + K1))
+            if score > 0:
+                out.setdefault(term, []).append([i, score])
+    return {term: sorted(rows) for term, rows in sorted(out.items())}
+
+
+# --- what typos and texting need -----------------------------------------------------------------------
+
+
+def protected(vocab: set[str], lang: str) -> list[str]:
+    """Common words a typo could be taken for a site word, which must stay themselves: ``pasar`` is not a typo of
+    ``pasang``, nor ``case`` of ``cash`` (the common words: ``data/search/common-<lang>.txt``). Only the ones a query
+    would otherwise try as a typo: not a site word, a function word or slang, and not a form of a site word."""
+    tables = word_tables(lang)
+    candidates = vocab | tables.stop | {said for said, written in tables.slang.items() if " " not in written}
+    by_deletion: dict[str, set[str]] = defaultdict(set)
+    for word in candidates:
+        for variant in deletions(word, 2):
+            by_deletion[variant].add(word)
+    found = set()
+    for word in common_words(lang) - candidates - set(tables.slang):
+        limit = allowed(word)
+        stem = stem_id(word, vocab, spoken=False) if lang == "id" else stem_en(word)
+        if not limit or stem in vocab:
+            continue
+        near = {c for variant in deletions(word, limit) for c in by_deletion.get(variant, ())}
+        if any(typo(word, c, limit) for c in near):
+            found.add(word)
+    return sorted(found)
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """The word with up to ``depth`` letters left out: two words within that many edits share one of these."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out

@@ -15,6 +15,17 @@ from ..views import FlowView, LabelView, StepView
 from .prose import Prose
 
 
+@dataclass(frozen=True)
+class SearchWords:
+    """An element's search words from the data: keywords, and intent phrases."""
+
+    keywords: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+
+NONE = SearchWords()
+
+
 @dataclass
 class Section:
     """One search result: a heading and what follows it, up to the next heading."""
@@ -26,8 +37,9 @@ class Section:
     flow: str = ""  # the id of the flow this section is part of, if any
     body: list[str] = field(default_factory=list)  # sentences, in page order
     keywords: tuple[str, ...] = ()  # the section's own search words, from the data
-    flow_keywords: tuple[str, ...] = ()  # its flow's search words, which count for every section of the flow
-    summary: str = ""  # its flow's summary, which counts like the flow's words
+    phrases: tuple[str, ...] = ()  # the section's own intent phrases ("belum masuk"), which count most
+    summary: str = ""  # a guide's summary, on its first section
+    line: str = ""  # a one-line answer, shown under the result's title
 
     @property
     def href(self) -> str:
@@ -41,9 +53,18 @@ def sentences(text: str) -> list[str]:
 
 
 def page_sections(
-    prose: Prose, page: str, flows: list[tuple[FlowView, dict[str, Any]]], ui: dict[str, Any], summary_only: bool
+    prose: Prose,
+    page: str,
+    flows: list[tuple[FlowView, dict[str, SearchWords]]],
+    ui: dict[str, Any],
+    summary_only: bool,
+    description: str = "",
+    parts: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Section]:
-    """The sections of one page: its prose, and the guides drawn on it (``flows``: each view with its keywords)."""
+    """The sections of one page: its prose, and the guides drawn on it (``flows``: each view with its search words).
+
+    The page's description (its front matter's, which search engines show) is its first section's summary, until a
+    guide drawn on the page gives its own."""
     if not prose.sections:
         return []
     top_title = prose.sections[0].title
@@ -52,45 +73,59 @@ def page_sections(
         for s in prose.sections
     ]
     out[0].page_title = top_title
+    out[0].summary = description
     if summary_only:
         return out[:1]
     for view, words in flows:
         top = out[0]
-        top.target, top.flow = view.id, view.id
-        top.flow_keywords, top.summary = words.get(view.id, ()), view.summary
+        own = words.get(view.id, NONE)
+        top.target, top.flow, top.line = view.id, view.id, view.summary
+        top.keywords, top.summary, top.phrases = own.keywords, view.summary, own.phrases
         top.body += [x for step in view.steps for x in step_sentences(step, ui)]
-        out += flow_sections(view, words, ui, page, top_title)
+        out += flow_sections(view, words, ui, page, top_title, parts or {})
     return out
 
 
 def flow_sections(
-    view: FlowView, words: dict[str, tuple[str, ...]], ui: dict[str, Any], page: str, page_title: str
+    view: FlowView,
+    words: dict[str, SearchWords],
+    ui: dict[str, Any],
+    page: str,
+    page_title: str,
+    parts: dict[str, tuple[str, ...]],
 ) -> list[Section]:
-    """The sections of one guide below its introduction: routes, cases or sections, statuses, tips and facts."""
+    """The sections of one guide below its introduction: routes, cases or sections, statuses, tips and facts.
 
-    def section(target: str, title: str, body: list[str]) -> Section:
-        return Section(page, target, title, page_title, view.id, body, words.get(target, ()),
-                       words.get(view.id, ()), view.summary)  # fmt: skip
+    Each has its own words only: the guide's words are its introduction's, which a section's ranking draws on
+    (``query.rank``), so that a word every section of the guide shares does not tell them apart. Every guide's
+    time limits, and each status, also carry the language's words for what that part is (``parts`` in
+    ``data/search/<lang>.yml``: "berapa lama", "artinya"), so a question of that kind finds that part of the guide.
+    """
+
+    def section(target: str, title: str, body: list[str], line: str = "", part: str = "") -> Section:
+        own = words.get(target, NONE)
+        phrases = own.phrases + parts.get(part, ())
+        return Section(page, target, title, page_title, view.id, body, own.keywords, phrases, line=line)
 
     out = []
     for group in view.groups:
-        body = sentences(group.answer) + (sentences(group.when) if group.when else [])
+        body = sentences(group.when) if group.when else []
         body += [x for step in group.steps for x in step_sentences(step, ui)]
         body += sentences(f"{ui['outcome']}: {group.outcome}") if group.outcome else []
         body += sentences(f"{ui['timing']}: {group.timing}") if group.timing else []
-        out.append(section(group.html_id, group.title, body))
+        out.append(section(group.html_id, group.title, body, group.answer))
     if view.statuses:
         out.append(section(view.part("statuses"), ui["statuses"], []))
         for status in view.statuses:
-            body = sentences(f"{ui['status_meaning']}: {status.meaning}")
-            body += sentences(f"{ui['status_action']}: {status.action}")
-            out.append(section(status.html_id, label_text(status.label, ui), body))
+            body = sentences(f"{ui['status_action']}: {status.action}")
+            out.append(section(status.html_id, label_text(status.label, ui), body, status.meaning, "status"))
     for n, tip in enumerate(view.tips, start=1):
         body = sentences(f"{ui['why']}: {tip.why}") + sentences(f"{ui['do']}: {tip.do}")
         out.append(section(tip.html_id, f"{n}. {tip.title}", body))
     if view.facts:
         body = [x for fact in view.facts for text in (fact.title, fact.text) for x in sentences(text)]
-        out.append(section(view.part("facts"), ui["facts"], body))
+        line = ", ".join(fact.title for fact in view.facts)
+        out.append(section(view.part("facts"), ui["facts"], body, line, "facts"))
     return out
 
 

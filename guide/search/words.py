@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..errors import Problem, YamlPath, report
+from ..errors import DataError, Problem, YamlPath, report
 from ..languages import language
 from ..yamlfile import read_yaml
 
@@ -31,6 +31,11 @@ class WordTables:
     affixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Indonesian suffix groups, in order
     irregular: dict[str, str] = field(default_factory=dict)  # English word -> stem
     suffixes: tuple[str, ...] = ()  # English suffixes, in order
+    joined: tuple[str, ...] = ()  # words typed joined to the next one ("gajadi"), longest first
+    skeleton_exceptions: tuple[str, ...] = ()  # consonant skeletons never expanded
+    common: tuple[str, ...] = ()  # element ids of the common questions shown in an empty search box
+    fallback: tuple[str, ...] = ()  # element ids offered, after every guide, when nothing matches
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # search words of every guide's facts, statuses
 
 
 # Each key of a file: (what it must be, whether it is needed).
@@ -44,7 +49,13 @@ SHAPE: dict[str, tuple[str, bool]] = {
     "affixes": ("lists", False),
     "irregular": ("map", False),
     "suffixes": ("list", False),
+    "joined": ("list", False),
+    "skeleton_exceptions": ("list", False),
+    "common": ("list", True),
+    "fallback": ("list", True),
+    "parts": ("lists", False),
 }
+PARTS = frozenset({"facts", "status"})  # the parts of a guide that carry the `parts` words
 
 
 @functools.cache
@@ -68,12 +79,35 @@ def word_tables(lang: str, folder: Path = paths.SEARCH_WORDS) -> WordTables:
         affixes={name: tuple(items) for name, items in data.get("affixes", {}).items()},
         irregular=dict(data.get("irregular", {})),
         suffixes=tuple(data.get("suffixes", ())),
+        joined=tuple(sorted(data.get("joined", ()), key=lambda word: (-len(word), word))),
+        skeleton_exceptions=tuple(data.get("skeleton_exceptions", ())),
+        common=tuple(data["common"]),
+        fallback=tuple(data["fallback"]),
+        parts={name: tuple(items) for name, items in data.get("parts", {}).items()},
     )
+
+
+@functools.cache
+def common_words(lang: str, folder: Path = paths.SEARCH_WORDS) -> frozenset[str]:
+    """The language's common words (``data/search/common-<lang>.txt``), which the search never takes for typos."""
+    path = folder / f"common-{language(lang).code}.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
+    words = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    bad = next((n for n, w in enumerate(words) if not (w.isascii() and w.isalpha() and w.islower())), None)
+    if bad is not None:
+        raise DataError(f"{path}: '{words[bad]}' is not a word of lowercase letters")
+    return frozenset(words)
 
 
 def _problems(data: dict[str, Any]) -> list[Problem]:
     found = [Problem((key,), "is missing") for key, (_, needed) in SHAPE.items() if needed and key not in data]
     found += [Problem((key,), f"is not a known table (known: {', '.join(SHAPE)})") for key in data if key not in SHAPE]
+    if isinstance(data.get("parts"), dict):
+        found += [Problem(("parts", k), f"is not a part (known: {', '.join(sorted(PARTS))})")
+                  for k in data["parts"] if k not in PARTS]  # fmt: skip
     for key, value in data.items():
         if key in SHAPE:
             found += _shape_problems((key,), value, SHAPE[key][0])

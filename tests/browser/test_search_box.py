@@ -9,7 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.search_quality import read_queries
+from guide import paths
 from guide.search.analyser import analyze
+from guide.search.index import decode
+from guide.search.query import Query, search
 
 from ..conftest import prefix
 
@@ -17,7 +21,11 @@ pytestmark = pytest.mark.browser
 
 
 def index_of(built_site: Path, lang: str) -> dict:
-    return json.loads((built_site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8"))
+    return decode(json.loads((built_site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8")))
+
+
+def texts_of(built_site: Path, lang: str) -> list[list[str]]:
+    return json.loads((built_site / prefix(lang) / "search" / "texts.json").read_text(encoding="utf-8"))
 
 
 def open_search(page, start: str):
@@ -97,7 +105,7 @@ def test_the_dialog_and_the_box_have_names_and_escape_closes(page) -> None:
 
 def test_keyboard_moves_through_the_results_and_enter_opens_one(page) -> None:
     open_search(page, "en/index.html")
-    results_for(page, "refuse cod parcel")
+    results_for(page, "cancel cod order")
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.href")
     assert "#cancel-order-" in first
@@ -151,8 +159,9 @@ def test_the_browser_reduces_words_exactly_as_the_build_does(page, built_site: P
     """The build stems the pages in Python and the browser stems the query in JavaScript: they must agree."""
     open_search(page, f"{prefix(lang)}index.html")
     index = index_of(built_site, lang)
+    texts = [doc[1] for doc in index["docs"]] + [text for doc in texts_of(built_site, lang) for text in doc]
     words = sorted(
-        {w for doc in index["docs"] for text in [doc[1], *doc[3]] for w in re.findall(r"[a-z]+", text.lower())}
+        {w for text in texts for w in re.findall(r"[a-z]+", text.lower())}
         | {"dibatalkan", "pembatalan", "membatalkan", "batalin", "dibatalin", "pelacakan", "ngecek", "penolakan"}
         | {"pengembalian", "menyimpan", "berbelanja", "lacaklah", "bisakah", "paketnya", "pesanannya", "memesan"}
         | {"membatalkannya", "kirimin", "ngajuin", "dikembalikannya", "cancellations", "unboxing", "deliveries"}
@@ -167,6 +176,84 @@ def test_the_browser_reduces_words_exactly_as_the_build_does(page, built_site: P
         }""",
         words,
     )
-    roots = frozenset(index["roots"])
+    roots = frozenset(term for term in index["terms"] if " " not in term)
     in_python = [" ".join(analyze(w, lang, roots)) for w in words]
     assert [(w, b) for w, b, p in zip(words, in_browser, in_python, strict=True) if b != p] == []
+
+
+# Queries to compare the two engines on: the public and the tuning sets (never the untouched one), and forms that
+# reach each step of the query side.
+PARITY_FILES = ("queries.tsv", "queries-holdout-5.tsv")
+PARITY_EXTRA = {
+    "id": ["cencel pesanan", "pesnan sy blm dtg", "gajadi beli", "muncul2 terus", "dkirim kapan", "udahan aja",
+           "how to batalin", "res", "jaket", "menunggu pickup", "", "!!!", "__proto__ constructor"],
+    "en": ["cancle my order", "recieved nothing", "moveing", "dose", "refund belum masuk to my bank", "pls help",
+           "awaiting shipment", "", "toString hasOwnProperty"],
+}  # fmt: skip
+
+
+def test_the_browser_ranks_every_benchmark_query_as_the_build_does(page, built_site: Path, lang: str) -> None:
+    """The same terms, weights, results and scores in JavaScript as in Python, query by query."""
+    open_search(page, f"{prefix(lang)}index.html")
+    queries = [q.text for f in PARITY_FILES for q in read_queries(paths.ROOT / "benchmarks" / f) if q.lang == lang]
+    queries += PARITY_EXTRA[lang]
+    in_browser = page.evaluate(
+        """async (queries) => {
+            const engine = await import(new URL('assets/search-engine.js', document.baseURI).href);
+            const index = engine.prepare(await (await fetch('search/index.json')).json());
+            return queries.map((q) => [
+                engine.queryClauses(q, index),
+                engine.search(index, q).slice(0, 5).map(([doc, score]) => [index.docs[doc][0], +score.toFixed(3)]),
+            ]);
+        }""",
+        queries,
+    )
+    index = index_of(built_site, lang)
+    lookups = Query(index)
+    differ = []
+    for query, (clauses, ranked) in zip(queries, in_browser, strict=True):
+        mine = [[[t.text, t.weight] for t in clause] for clause in lookups.clauses(query)]
+        top = [[href, round(score, 3)] for href, score in search(index, query, lookups)[:5]]
+        if clauses != mine or ranked != top:
+            differ.append((query, clauses, mine, ranked, top))
+    assert len(queries) > 100 and differ == []
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "target"),
+    [
+        ("index.html", "cencel pesanan cod", "#cancel-order-cod"),  # a typo
+        ("index.html", "pesenan sy blm dtg", "#parcel-problems"),  # texting abbreviations
+        ("index.html", "refund saya belum masuk", "#refund-status"),  # an intent phrase
+        ("index.html", "status menunggu pickup", "#track-order-status-to-ship"),  # a buyer's name for a status
+        ("en/index.html", "cancle my cod order", "#cancel-order-cod"),
+        ("en/index.html", "pls hlp parcel not moving", "#parcel-problems-not-moving"),
+        ("en/index.html", "seller not replying to my chat", "#seller-no-reply"),
+        ("en/index.html", "awaiting shipment", "#track-order-status-to-ship"),
+    ],
+)
+def test_the_box_finds_what_buyers_really_type(page, start: str, query: str, target: str) -> None:
+    open_search(page, start)
+    hrefs = results_for(page, query)
+    assert hrefs and target in hrefs[0], (query, hrefs[:3])
+
+
+def test_at_most_five_results_and_the_snippet_shows_why(page) -> None:
+    open_search(page, "index.html")
+    hrefs = results_for(page, "cod")
+    assert 1 <= len(hrefs) <= 5
+    page.locator("[data-g-search-results] [data-text] mark").first.wait_for()  # once the texts are in
+    marked = page.locator("[data-g-search-results] mark").all_inner_texts()
+    assert marked and all(m.lower() == "cod" for m in marked)
+    assert page.locator("#g-search-meta").inner_text() == f"{len(hrefs)} hasil"
+
+
+def test_an_empty_box_offers_common_questions_and_no_match_offers_the_guides(page, guide) -> None:
+    open_search(page, "en/index.html")
+    first = page.locator("[data-g-search-results] a").all()
+    assert len(first) >= 3 and page.locator(".g-search__heading").inner_text() == "Common questions"
+    hrefs = results_for(page, "zzzz qqqq")
+    assert {urlsplit(h).path for h in hrefs} >= {f"/en/{flow.id}.html" for flow in guide.flows}
+    assert any(h.endswith("#returns-help-customer-service") for h in hrefs), "customer service is always offered"
+    assert page.locator("#g-search-meta").inner_text().startswith("No result for these words")
+    assert page.locator(".g-search__heading").inner_text() == "All guides"

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from guide.languages import codes
-from guide.search.rank import search
+from guide.search.index import decode
+from guide.search.query import search
 
 from ..conftest import prefix
 
 
 def index_of(built_site: Path, lang: str) -> dict:
-    return json.loads((built_site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8"))
+    return decode(json.loads((built_site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8")))
 
 
 def test_each_language_has_its_own_index_of_its_own_pages(built_site: Path, guide, lang: str) -> None:

@@ -75,7 +75,7 @@ def test_an_order_is_not_a_message() -> None:
 
 def test_slang_becomes_the_written_word() -> None:
     roots = dictionary()
-    assert analyze("udah bayar tapi gak jadi", "id", roots) == ["sudah", "bayar", "tidak"]
+    assert analyze("udah bayar tapi gak jadi", "id", roots) == ["sudah", "bayar", "batal"], "not going ahead"
     assert analyze("batalin pesanan COD", "id", roots) == ["batal", "pesanan", "cod"]
     assert analyze("nggak bisa dibatalin", "id", roots) == analyze("tidak bisa batal", "id", roots)
 

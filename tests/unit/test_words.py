@@ -34,6 +34,11 @@ def write(tmp_path: Path, text: str) -> Path:
             "synonyms is not a known",
         ),
         ("slang: {a: b, a: c}\nstop: []\nphrases: {}\nnegations: []\nquestion_tags: []\n", "has the key 'a' twice"),
+        (
+            "slang: {}\nstop: []\nphrases: {}\nnegations: []\nquestion_tags: []\ncommon: []\nfallback: []\n"
+            "parts: {fact: [batas waktu]}\n",
+            "parts.fact is not a part",
+        ),
     ],
 )
 def test_a_bad_table_names_its_line_and_key(tmp_path: Path, text: str, said: str) -> None:
