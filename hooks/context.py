@@ -27,8 +27,14 @@ from guide.paths import data_path
 from guide.postbuild.csp import PLACEHOLDER
 from guide.urls import site_url_problem
 
-# Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build.
+# Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build. Printed the way the
+# builder prints its own warnings, so scripts/build.py shows it like one.
 LOG = logging.getLogger("panduan")
+if not LOG.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    LOG.addHandler(_handler)
+    LOG.propagate = False
 
 
 @event_priority(100)  # before the plugins: mkdocs-macros reads site_url and the build in its own on_config

@@ -6,7 +6,9 @@ python -m scripts.build [--site-dir site] [--site-url https://example.org/]
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,7 +36,10 @@ def build_site(
     """
     dest = dest.resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    if dest.exists() and not dest.is_dir():
+        raise BuildError(f"{dest} is not a folder: move it away, and build again")
+    remove_leftovers(dest)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-{os.getpid()}-", dir=dest.parent))
     langs = languages()
     try:
         outs = [work / f"lang-{lang.code}" for lang in langs]
@@ -49,8 +54,31 @@ def build_site(
         shutil.rmtree(work, ignore_errors=True)
 
 
+def remove_leftovers(dest: Path) -> None:
+    """Remove what an interrupted build left beside ``dest``: its work folders (``.site-new-<pid>-…``) whose
+    process is gone, and a ``.site-old`` a swap did not finish removing."""
+    pattern = re.compile(rf"\.{re.escape(dest.name)}-new-(\d+)-")
+    for path in dest.parent.glob(f".{dest.name}-new-*"):
+        found = pattern.match(path.name)
+        if found is None or not _alive(int(found[1])):
+            shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(dest.with_name(f".{dest.name}-old"), ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a folder of this process from before is a leftover too
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def start(config: Path, out: Path, env: dict[str, str]) -> tuple[str, subprocess.Popen[str]]:
-    cmd = [sys.executable, "-m", BUILDER, "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)]
+    cmd = [sys.executable, "-m", BUILDER, "build", "--strict", "-f", str(config), "-d", str(out)]
     proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return config.name, proc
 
@@ -58,23 +86,67 @@ def start(config: Path, out: Path, env: dict[str, str]) -> tuple[str, subprocess
 def wait_all(builds: list[tuple[str, subprocess.Popen[str]]]) -> None:
     """Wait for every build; if any failed, raise with MkDocs' own words for each."""
     failures = []
+    docs = {lang.config: lang.docs for lang in languages()}
     for config, proc in builds:
         out, err = proc.communicate()
+        said = messages(err, docs.get(config, ""))
         if proc.returncode != 0:
-            failures.append(f"{config} failed to build:\n{err.strip() or out.strip()}")
-        elif err.strip():
-            print(f"{config}: {err.strip()}", file=sys.stderr)  # warnings that do not fail the build
+            failures.append(f"{config} failed to build:\n{said or (err.strip() or out.strip())}")
+        elif said:
+            print(f"{config}: {said}", file=sys.stderr)  # warnings that do not fail the build
     if failures:
         raise BuildError("\n".join(failures))
 
 
+LOG_ENTRY = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+", re.M)
+FENCED = re.compile(r"```.*?(```|\Z)", re.S)  # the traceback (or the code) mkdocs-macros puts under an error
+# mkdocs-macros' Markdown around a page's error: its header, the page, the line, the kind of error
+MACROS_HEADER = re.compile(r"\[macros\] - ERROR # _Macro \w+ Error_")
+MACROS_FILE = re.compile(r"_File_: `([^`\n]*)`")
+MACROS_LINE = re.compile(r"_Line (\d+) in Markdown file:_")
+MACROS_KIND = re.compile(r"_\w+_: |\*\*")
+
+
+def messages(log: str, docs: str = "") -> str:
+    """The warnings and errors of a builder's log, one line each, without its progress lines or tracebacks: a
+    page's macro error reads ``docs/en/about.md: unknown flow id 'no-such-flow' …`` or ``docs/en/about.md:28:
+    unexpected '}'`` (``docs``: the language's pages folder)."""
+    starts = [m.start() for m in LOG_ENTRY.finditer(log)] + [len(log)]
+    kept = []
+    for begin, end in itertools.pairwise(starts):
+        entry = log[begin:end]
+        if entry.split(None, 1)[0] in ("INFO", "DEBUG"):
+            continue
+        text = FENCED.sub("", LOG_ENTRY.sub("", entry, count=1))
+        page = MACROS_FILE.search(text)
+        line = MACROS_LINE.search(text)
+        for pattern in (MACROS_HEADER, MACROS_FILE, MACROS_LINE, MACROS_KIND):
+            text = pattern.sub("", text)
+        said = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        if page:
+            said = said.removeprefix(f"{page[1]}:").strip()
+            where = f"{docs}/{page[1]}" if docs else page[1]
+            said = f"{where}{f':{line[1]}' if line else ''}: {said}"
+        if said:
+            kept.append(said)
+    return "\n".join(kept)
+
+
 def swap_in(fresh: Path, dest: Path) -> None:
-    """Replace ``dest`` by ``fresh`` with two renames, so readers never see a mix."""
+    """Replace ``dest`` by ``fresh`` with two renames, so readers never see a mix. If ``dest`` cannot be moved
+    (its folder is read-only, or it is in use), the build fails and ``dest`` is as it was."""
     old = dest.with_name(f".{dest.name}-old")
     shutil.rmtree(old, ignore_errors=True)
-    if dest.exists():
-        dest.rename(old)
-    fresh.rename(dest)
+    try:
+        if dest.exists():
+            dest.rename(old)
+    except OSError as exc:
+        raise BuildError(f"{dest} cannot be replaced ({exc.strerror}); it is left as it was") from None
+    try:
+        fresh.rename(dest)
+    except OSError as exc:
+        old.rename(dest)
+        raise BuildError(f"{dest} cannot be replaced ({exc.strerror}); it is left as it was") from None
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from guide import paths
-from scripts.build import BuildError, build_site
+from scripts.build import BuildError, build_site, swap_in
 
 from ..conftest import dump, flow_of, run_build
 
@@ -51,3 +53,88 @@ def test_the_build_warns_about_old_guides_and_still_succeeds(tmp_path: Path) -> 
     assert f"guide may be out of date: safe-shopping (sources last checked {old})" in done.stderr
     html = (tmp_path / "site" / "en" / "safe-shopping.html").read_text(encoding="utf-8")
     assert 'class="g-stale"' in html
+
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The configs, pages and theme of this project in a folder of their own, to break one page of."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy(paths.ROOT / name, copy / name)
+    for folder in ("data", "docs", "overrides", "hooks", "macros"):
+        shutil.copytree(paths.ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        ('{{ flow("no-such-flow") }}', "docs/en/about.md: unknown flow id 'no-such-flow' (known: view-orders,"),
+        ("{{ nosuch() }}", "docs/en/about.md: 'nosuch' is undefined"),
+        ('{{ flow("cancel-order", bogus=1) }}', "docs/en/about.md: Site.flow() got an unexpected keyword"),
+        ("{{ flow( }}", "docs/en/about.md:"),
+    ],
+)
+def test_an_error_in_a_page_reaches_the_terminal_with_its_page(tmp_path: Path, call: str, said: str) -> None:
+    project = project_copy(tmp_path)
+    page = project / "docs" / "en" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    # what an interrupted build left: a dead process's work folder, and an old site a swap did not remove
+    (tmp_path / ".site-new-999999999-x").mkdir()
+    (tmp_path / ".site-old").mkdir()
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "site", project=project)
+    message = str(caught.value)
+    assert "mkdocs.en.yml failed to build:" in message and said in message, message
+    assert "Traceback" not in message and "_File_" not in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"], "leftovers are removed by the next build"
+
+
+def test_the_leftovers_of_an_interrupted_build_are_ignored_by_git() -> None:
+    for name in (".site-new-4242-abcd/x.html", ".site-old/index.html"):
+        done = subprocess.run(["git", "check-ignore", "--no-index", "-q", name], cwd=paths.ROOT, check=False)
+        assert done.returncode == 0, name
+
+
+def test_a_site_folder_that_cannot_be_replaced_fails_the_build_clearly(tmp_path: Path, monkeypatch) -> None:
+    fresh, dest = tmp_path / "fresh", tmp_path / "site"
+    fresh.mkdir()
+    dest.mkdir()
+    (dest / "index.html").write_text("the last good build")
+    real = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if self == dest:
+            raise PermissionError(13, "Permission denied")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(BuildError, match=r"site cannot be replaced \(Permission denied\); it is left as it was"):
+        swap_in(fresh, dest)
+    assert (dest / "index.html").read_text() == "the last good build"
+
+
+def test_a_file_where_the_site_folder_goes_fails_the_build_clearly(tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("not a folder")
+    with pytest.raises(BuildError, match="is not a folder"):
+        build_site(tmp_path / "site")
+
+
+def test_markup_in_a_pages_title_and_description_is_printed_as_text(tmp_path: Path) -> None:
+    """The theme's own templates (head, title, previews) escape what they print, as the macro templates do."""
+    project = project_copy(tmp_path)
+    page = project / "docs" / "en" / "about.md"
+    attack = '"><script>alert(1)</script><b x="'
+    text = page.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\n---\n")
+    head = "\n".join(
+        f"{key}: '{attack}'" if key in ("title", "description") else line
+        for line in head.splitlines()
+        for key in [line.partition(":")[0]]
+    )
+    page.write_text(f"{head}\n---\n{rest}", encoding="utf-8")
+    build_site(tmp_path / "site", project=project)
+    html = (tmp_path / "site" / "en" / "about.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and '<b x="' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
