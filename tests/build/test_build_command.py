@@ -55,7 +55,6 @@ def test_the_build_warns_about_old_guides_and_still_succeeds(tmp_path: Path) -> 
     assert 'class="g-stale"' in html
 
 
-
 def project_copy(tmp_path: Path) -> Path:
     """The configs, pages and theme of this project in a folder of their own, to break one page of."""
     copy = tmp_path / "project"

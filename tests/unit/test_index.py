@@ -70,7 +70,7 @@ def test_the_ranking_puts_the_section_that_has_the_readers_words_first() -> None
 
 
 def test_a_section_shares_its_guides_words() -> None:
-    """"cod" alone is in the COD case; "batalin" is only the guide's word, yet the case still gets it."""
+    """ "cod" alone is in the COD case; "batalin" is only the guide's word, yet the case still gets it."""
     ranked = dict(search(index(), "batalin cod"))
     assert ranked["batal.html#batal-cod"] > ranked["batal.html#batal"]
     assert "lacak.html#lacak" not in ranked
