@@ -280,7 +280,7 @@
     });
   }
 
-  /* The drawer opens from the menu button; keyboard: Enter or Space opens it, focus moves in, Escape closes it. */
+  /* The drawer opens from the menu button (a button: Enter and Space work); focus moves in, Escape closes it. */
   function initDrawer() {
     var toggle = document.getElementById("__drawer");
     var button = document.querySelector(".g-menu");
@@ -294,12 +294,7 @@
         if (first) first.focus();
       }
     }
-    button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        set(!toggle.checked);
-      }
-    });
+    button.addEventListener("click", function () { set(!toggle.checked); });
     toggle.addEventListener("change", function () { set(toggle.checked); });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked) {
