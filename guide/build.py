@@ -37,6 +37,7 @@ class Page:
 class Build:
     site: Site
     pages: dict[str, Page] = field(default_factory=dict)  # by source path (cancel-order.md), in build order
+    reading_order: list[str] = field(default_factory=list)  # the source paths in the site's navigation
 
     def page(self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "") -> None:
         """Record a page's own text (before its macros run) and its description, for search."""
@@ -48,12 +49,14 @@ class Build:
             self.pages[src].flows.append(flow_id)
 
     def search_sections(self) -> list[Section]:
-        """Every page's sections, in build order: its prose, then the guides drawn on it."""
+        """Every page's sections, in the site's reading order (its navigation; so of two results that score the
+        same, the one the site puts first comes first): its prose, then the guides drawn on it."""
         site = self.site
         words = keywords(site)
         parts = word_tables(site.lang).parts
+        rank = {src: i for i, src in enumerate(self.reading_order)}
         out = []
-        for page in self.pages.values():
+        for _, page in sorted(self.pages.items(), key=lambda item: rank.get(item[0], len(rank))):
             views = [(flow_view(site.guide, f, site.lang, site.ui, site.today), words) for f in page.flows]
             out += page_sections(page.prose, page.url, views, site.ui, page.summary_only, page.description, parts)
         return out
@@ -88,12 +91,15 @@ def start(
     repo_url: str = "",
     feedback: str = "",
     pages: set[str] | None = None,
+    cache: Path | None = None,
 ) -> Build:
     """Load and check the guide once for this build (``key`` is its config file) and keep the context.
 
-    ``pages``: the pages of this language (their names); every flow must have one.
+    ``pages``: the pages of this language (their names); every flow must have one. ``cache``: where a checked
+    data file is kept between builds.
     """
-    build = Build(Site.make(load_guide(data, today, pages=pages), lang, today, site_url, repo_url, feedback))
+    guide = load_guide(data, today, pages=pages, cache=cache)
+    build = Build(Site.make(guide, lang, today, site_url, repo_url, feedback))
     _BUILDS[key] = build
     return build
 

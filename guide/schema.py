@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 from . import paths
 from .errors import DataError, Problem, YamlPath
@@ -29,6 +30,8 @@ def load_schema(path: Path = paths.SCHEMA) -> dict[str, Any]:
 
 @functools.cache
 def validator(path: Path = paths.SCHEMA) -> jsonschema.Draft202012Validator:
+    import jsonschema  # only when a file is checked: a rebuild of checked data does not need it (guide/load.py)
+
     return jsonschema.Draft202012Validator(load_schema(path))
 
 

@@ -22,7 +22,7 @@ import yaml
 
 from .errors import DataError, Problem, YamlPath, report
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # the guide is 0.25 MB; 200 guides would be about 4.3 MB
 MAX_DEPTH = 24
 
 # libyaml's parser when PyYAML has it (it does on every platform with wheels); marks and lines are the same.

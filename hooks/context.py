@@ -59,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.repo_url or "",
             config.extra.get("feedback_email") or "",
             pages={page.stem for page in docs.glob("*.md")},
+            cache=project / ".cache" / "data",
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -66,6 +67,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for flow in started.site.stale():
         LOG.warning("guide may be out of date: %s", flow)
     return config
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
+    """The site's reading order, for search to break ties by."""
+    build.current(Path(config.config_file_path)).reading_order = [page.file.src_uri for page in nav.pages]
+    return nav
 
 
 @event_priority(100)  # before mkdocs-macros renders the page: search reads the page's own prose

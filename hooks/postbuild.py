@@ -13,7 +13,7 @@ from guide.errors import DataError
 
 def on_post_build(config: MkDocsConfig) -> None:
     context = build.current(Path(config.config_file_path))
-    cache = Path(config.config_file_path).parent / ".cache" / "css"  # Material's parsed CSS, kept between builds
+    cache = Path(config.config_file_path).parent / ".cache"  # parsed CSS and search word lists, kept between builds
     try:
         postbuild.run(Path(config.site_dir), context.search_sections(), context.site.lang, cache)
     except DataError as exc:

@@ -122,7 +122,8 @@ def messages(log: str, docs: str = "") -> str:
         line = MACROS_LINE.search(text)
         for pattern in (MACROS_HEADER, MACROS_FILE, MACROS_LINE, MACROS_KIND):
             text = pattern.sub("", text)
-        said = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        lines = [part.rstrip() for part in text.splitlines() if part.strip()]
+        said = " ".join(line.strip() for line in lines) if page else "\n".join(lines)
         if page:
             said = said.removeprefix(f"{page[1]}:").strip()
             where = f"{docs}/{page[1]}" if docs else page[1]

@@ -38,6 +38,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves like a real static host: keep-alive, and gzip for text when the browser asks for it."""
 
     protocol_version = "HTTP/1.1"
+    cache_seconds = 0  # with a value, responses may be cached that long (GitHub Pages: 600)
+
+    def end_headers(self) -> None:
+        if self.cache_seconds:
+            self.send_header("Cache-Control", f"max-age={self.cache_seconds}")
+        super().end_headers()
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -59,9 +65,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """A static server for ``folder`` at http://127.0.0.1:<port>/, in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, port: int, cache_seconds: int = 0) -> http.server.ThreadingHTTPServer:
+    """A static server for ``folder`` at http://127.0.0.1:<port>/, in a background thread; with
+    ``cache_seconds``, it lets the browser cache each file that long, as a real host does."""
+    handler_class = type("Handler", (_QuietHandler,), {"cache_seconds": cache_seconds})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

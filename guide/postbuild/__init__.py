@@ -18,8 +18,9 @@ from .slim import bundle_css
 
 
 def run(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
-    write_search(site, sections, lang)
+    """The post-build steps for one language's built site; ``cache``: a folder for results kept between builds."""
+    write_search(site, sections, lang, cache / "search" if cache else None)
     collapse_site(site)
-    bundle_css(site, cache)
+    bundle_css(site, cache / "css" if cache else None, f"site-{lang}")
     minify_scripts(site)
     apply_csp(site)

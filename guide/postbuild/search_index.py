@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import asdict
 from pathlib import Path
 
 from .. import paths
+from ..cache import cached
 from ..search.index import build_index, encode
 from ..search.sections import Section
+from ..search.words import common_words, word_tables
 
 ENGINE = paths.PACKAGE / "search" / "engine.js"
 
 
-def write_search(site: Path, sections: list[Section], lang: str) -> None:
-    index, texts = build_index(sections, lang)
+def write_search(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
+    """Write the index and the snippets' texts; from ``cache`` when the sections and word lists are as before."""
+    inputs = json.dumps(
+        [lang, [asdict(s) for s in sections], asdict(word_tables(lang)), sorted(common_words(lang))], default=sorted
+    )
+    index, texts = cached(cache, f"index-{lang}", inputs, lambda: build_index(sections, lang, cache=cache))
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in (("index.json", encode(index)), ("texts.json", texts)):

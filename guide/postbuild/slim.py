@@ -14,7 +14,6 @@ builds only filter it. A plain function of a built folder, so any builder can ru
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import tinycss2
+
+from ..cache import cached
 
 # The stylesheets that make assets/site.css, in this order, relative to the site folder of one language.
 SHEETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/palette.*.css", "assets/guide.css")
@@ -55,22 +56,27 @@ class Names:
     tags: frozenset[str]
 
 
-def bundle_css(site: Path, cache: Path | None = None) -> None:
-    """Write ``assets/site.css`` for one language's built site, judged by that site's pages and scripts."""
+def bundle_css(site: Path, cache: Path | None = None, name: str = "site") -> None:
+    """Write ``assets/site.css`` for one language's built site, judged by that site's pages and scripts.
+
+    The bundle is kept in ``cache`` (as ``name``) under a key made of the stylesheets, the names the site uses
+    and the custom properties its pages and scripts read: a rebuild that changes none of them reuses it."""
     names = site_names(site)
-    parts = []
-    for pattern in SHEETS:
-        for css in sorted(site.glob(pattern)):
-            parts.append(filter_rules(parsed(css, cache), names))
-    text = "".join(parts)
-    for name in UNUSED:
-        path = site / name
+    sheets = [(css.name, css.read_text(encoding="utf-8")) for pattern in SHEETS for css in sorted(site.glob(pattern))]
+    for unused in UNUSED:
+        path = site / unused
         if path.is_dir():
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
-    used = used_properties([text, *_texts(site)])
-    (site / BUNDLE).write_text(drop_properties(text, used), encoding="utf-8")
+    read = used_properties(_texts(site))  # by what is left: the pages and the site's own scripts
+
+    def bundle() -> str:
+        text = "".join(filter_rules(parsed(file, css, cache), names) for file, css in sheets)
+        return drop_properties(text, used_properties([text]) | read)
+
+    inputs = json.dumps([sheets, sorted(names.words), sorted(names.tags), sorted(read)])
+    (site / BUNDLE).write_text(cached(cache, name, inputs, bundle), encoding="utf-8")
 
 
 # --- parsing, once per stylesheet ----------------------------------------------------------------------------
@@ -79,21 +85,9 @@ def bundle_css(site: Path, cache: Path | None = None) -> None:
 Rows = list[list[Any]]
 
 
-def parsed(css: Path, cache: Path | None) -> Rows:
+def parsed(name: str, text: str, cache: Path | None) -> Rows:
     """The stylesheet's rows, from the cache when this exact file (and Material version) was parsed before."""
-    text = css.read_text(encoding="utf-8")
-    if cache is None:
-        return parse(text)
-    key = hashlib.sha256(f"{_material_version()}\n{css.name}\n{text}".encode()).hexdigest()[:20]
-    path = cache / f"{css.stem}-{key}.json"
-    if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
-    rows = parse(text)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(rows, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)
-    return rows
+    return cached(cache, name.split(".")[0], f"{_material_version()}\n{name}\n{text}", lambda: parse(text))
 
 
 def _material_version() -> str:

@@ -6,12 +6,15 @@ so they need only this one.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
+from ..cache import cached
 from ..errors import DataError
 from .analyser import (
     CLAUSE_END,
@@ -72,11 +75,13 @@ def build_index(
     lang: str,
     common: Iterable[str] | None = None,
     fallback: Iterable[str] | None = None,
+    cache: Path | None = None,
 ) -> tuple[dict[str, Any], list[list[str]]]:
     """The index one language's site loads, and each section's one-line answer and sentences (for snippets).
 
     ``common`` and ``fallback`` are the element ids offered in an empty box and after a search that finds
-    nothing; by default, the language's (``data/search/<lang>.yml``).
+    nothing; by default, the language's (``data/search/<lang>.yml``). ``cache``: where the common words to
+    leave alone are kept between builds.
 
     Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score, doc,
     score, …]``, by doc; on disk (``encode``) they are one string. The roots the browser stems queries to are the
@@ -113,7 +118,7 @@ def build_index(
             for s, up in zip(sections, parent, strict=True)
         ],
         "terms": {term: [x for row in rows for x in row] for term, rows in postings_.items()},
-        "protect": protected(vocab, lang),
+        "protect": protected(vocab, lang, cache),
         "guides": [i for i, (s, up) in enumerate(zip(sections, parent, strict=True)) if s.flow and up == -1],
     }
     tables_ = word_tables(lang)
@@ -202,24 +207,35 @@ def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[l
 # --- what typos and texting need -----------------------------------------------------------------------
 
 
-def protected(vocab: set[str], lang: str) -> list[str]:
+def protected(vocab: set[str], lang: str, cache: Path | None = None) -> list[str]:
     """Common words a typo could be taken for a site word, which must stay themselves: ``pasar`` is not a typo of
     ``pasang``, nor ``case`` of ``cash`` (the common words: ``data/search/common-<lang>.txt``). Only the ones a query
     would otherwise try as a typo: not a site word, a function word or slang, and not a form of a site word."""
     tables = word_tables(lang)
     candidates = vocab | tables.stop | {said for said, written in tables.slang.items() if " " not in written}
-    by_deletion: dict[str, set[str]] = defaultdict(set)
+    common = common_words(lang) - candidates - set(tables.slang)
+    inputs = json.dumps([INDEX_VERSION, lang, sorted(vocab), sorted(candidates), sorted(common)])
+    return cached(cache, f"protect-{lang}", inputs, lambda: _protected(vocab, lang, candidates, common))
+
+
+def _protected(vocab: set[str], lang: str, candidates: set[str], common: set[str]) -> list[str]:
+    # Two words within k edits share a form with k letters left out (symmetric deletion): one index per k. A word
+    # of 8 letters or more may be 2 edits from one of 6 or more.
+    by_deletion: dict[int, dict[str, set[str]]] = {1: defaultdict(set), 2: defaultdict(set)}
     for word in candidates:
-        for variant in deletions(word, 2):
-            by_deletion[variant].add(word)
+        for depth in (1, 2) if len(word) >= 6 else (1,):
+            for variant in deletions(word, depth):
+                by_deletion[depth][variant].add(word)
     found = set()
-    for word in common_words(lang) - candidates - set(tables.slang):
+    for word in common:
         limit = allowed(word)
-        stem = stem_id(word, vocab, spoken=False) if lang == "id" else stem_en(word)
-        if not limit or stem in vocab:
+        if not limit:
             continue
-        near = {c for variant in deletions(word, limit) for c in by_deletion.get(variant, ())}
-        if any(typo(word, c, limit) for c in near):
+        near = {c for variant in deletions(word, limit) for c in by_deletion[limit].get(variant, ())}
+        if not any(typo(word, c, limit) for c in near):
+            continue
+        stem = stem_id(word, vocab, spoken=False) if lang == "id" else stem_en(word)
+        if stem not in vocab:
             found.add(word)
     return sorted(found)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -38,6 +42,19 @@ def test_axe_finds_no_wcag_violation(browser, server, axe, lang, name, scheme) -
 def test_no_request_leaves_the_site(visit, server, lang, name) -> None:
     requests = visit(lang, name).requests
     assert requests and [r for r in requests if not r.startswith((server, "data:", "blob:"))] == []
+
+
+FIRST_VIEW_BYTES, FIRST_VIEW_REQUESTS = 30 * 1024, 5  # issue #14; benchmarks/page_weight.py measures it
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_first_view_fits_the_budget(visit, server, built_site: Path, lang, name) -> None:
+    """A reader's first view of any page: at most 5 requests and 30 KB gzip, on a phone with JavaScript."""
+    files = [built_site / (unquote(urlsplit(r).path).lstrip("/") or "index.html") for r in visit(lang, name).requests]
+    sizes = {f.relative_to(built_site).as_posix(): len(gzip.compress(f.read_bytes(), 6)) for f in files}
+    assert len(files) <= FIRST_VIEW_REQUESTS, sizes
+    assert sum(sizes.values()) <= FIRST_VIEW_BYTES, sizes
+    assert not any(name.endswith(("bundle.js", ".min.js")) for name in sizes), "no Material JavaScript"
 
 
 @pytest.mark.parametrize("name", PAGES)

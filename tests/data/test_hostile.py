@@ -59,8 +59,8 @@ def test_yaml_the_content_never_needs_is_refused(tmp_path: Path, deadline, text:
 
 def test_a_file_too_large_is_refused_before_it_is_read(tmp_path: Path, deadline) -> None:
     path = tmp_path / "steps.yaml"
-    path.write_text("a: " + "x" * (5 * 1024 * 1024) + "\n", encoding="utf-8")
-    assert "more than the 4096 KB a data file may be" in refused(path, deadline)
+    path.write_text("a: " + "x" * (17 * 1024 * 1024) + "\n", encoding="utf-8")
+    assert "more than the 16384 KB a data file may be" in refused(path, deadline)
 
 
 # --- text that would read otherwise than it is written ---------------------------------------------------
