@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ids
+from .cache import template_cache
 from .errors import DataError
 from .load import load_guide
 from .search.prose import Prose, page_prose
@@ -95,11 +96,13 @@ def start(
 ) -> Build:
     """Load and check the guide once for this build (``key`` is its config file) and keep the context.
 
-    ``pages``: the pages of this language (their names); every flow must have one. ``cache``: where a checked
-    data file is kept between builds.
+    ``pages``: the pages of this language (their names); every flow must have one. ``cache``: the folder of what
+    is kept between builds (the checked data file, the compiled templates).
     """
-    guide = load_guide(data, today, pages=pages, cache=cache)
-    build = Build(Site.make(guide, lang, today, site_url, repo_url, feedback))
+    guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None)
+    site = Site.make(guide, lang, today, site_url, repo_url, feedback)
+    template_cache(cache / "templates" if cache else None, site.env)
+    build = Build(site)
     _BUILDS[key] = build
     return build
 

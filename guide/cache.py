@@ -9,9 +9,13 @@ import functools
 import hashlib
 import json
 import os
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 
 def cached(folder: Path | None, name: str, inputs: str, compute: Callable[[], Any]) -> Any:
@@ -44,3 +48,57 @@ def code_version() -> str:
     for path in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def template_cache(folder: Path | None, env: jinja2.Environment) -> jinja2.Environment:
+    """Give ``env`` a store of compiled templates in ``folder``, so a rebuild does not compile them again.
+
+    Jinja checks each template's source against what it compiled, so an edited template is compiled anew. The
+    compiled code also depends on the environment's options and on Jinja itself: those make the subfolder, and
+    the subfolders of other options are removed.
+    """
+    if folder is None:
+        return env
+    place = folder / hashlib.sha256(_compile_options(env).encode()).hexdigest()[:20]
+    place.mkdir(parents=True, exist_ok=True)
+    for other in folder.iterdir():
+        if other != place and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(place))
+    return env
+
+
+def _compile_options(env: jinja2.Environment) -> str:
+    """What, besides a template's source, decides the code Jinja compiles it to."""
+
+    def name(value: object) -> str:
+        return getattr(value, "__qualname__", None) or repr(value)
+
+    options = [
+        jinja2.__version__,
+        sys.version,
+        *(getattr(env, option) for option in _SYNTAX),
+        name(env.autoescape),
+        name(env.finalize),
+        name(env.undefined),
+        *sorted(env.extensions),
+    ]
+    return "\n".join(map(str, options))
+
+
+_SYNTAX = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
+)

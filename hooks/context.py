@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from guide import build
+from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
 from guide.paths import data_path
@@ -59,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.repo_url or "",
             config.extra.get("feedback_email") or "",
             pages={page.stem for page in docs.glob("*.md")},
-            cache=project / ".cache" / "data",
+            cache=project / ".cache",
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -83,6 +85,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
         page.file.src_uri, page.file.url, markdown, summary_only, description
     )
     return markdown
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Any) -> jinja2.Environment:
+    """The theme's templates (Material's and overrides/), compiled once and kept between builds."""
+    return template_cache(Path(config.config_file_path).parent / ".cache" / "theme", env)
 
 
 def alternates(root: str) -> list[dict[str, str]]:

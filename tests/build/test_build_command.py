@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,7 @@ from guide import paths
 from scripts.build import BuildError, build_site, swap_in
 
 from ..conftest import dump, flow_of, run_build
+from .test_integrity import DATED, differing
 
 pytestmark = pytest.mark.slow
 
@@ -137,3 +139,29 @@ def test_markup_in_a_pages_title_and_description_is_printed_as_text(tmp_path: Pa
     html = (tmp_path / "site" / "en" / "about.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and '<b x="' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_rebuild_from_the_cache_is_the_same_site_and_sees_every_edit(tmp_path: Path) -> None:
+    """What .cache/ keeps (checked data, compiled templates, parsed CSS, search word lists) changes no byte of
+    the site, and an edited theme template or data file still reaches the next build."""
+    project = project_copy(tmp_path)
+    cold, warm, edited = (tmp_path / name for name in ("cold", "warm", "edited"))
+    build_site(cold, project=project)
+    assert (project / ".cache" / "theme").is_dir() and (project / ".cache" / "templates").is_dir()
+    build_site(warm, project=project)
+    filecmp.clear_cache()
+    assert set(differing(cold, warm)) <= DATED
+    theme = project / "overrides" / "main.html"
+    theme.write_text(
+        theme.read_text(encoding="utf-8").replace(
+            "{% block analytics %}{% endblock %}",
+            '{% block analytics %}<meta name="x-edited" content="theme">{% endblock %}',
+        ),
+        encoding="utf-8",
+    )
+    data = project / "data" / "steps.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace('en: "Profile"', 'en: "Your profile page"', 1))
+    build_site(edited, project=project)
+    for page in ("index.html", "en/index.html"):
+        assert '<meta name="x-edited" content="theme">' in (edited / page).read_text(encoding="utf-8"), page
+    assert any("Your profile page" in p.read_text(encoding="utf-8") for p in (edited / "en").glob("*.html"))

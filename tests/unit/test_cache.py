@@ -1,0 +1,65 @@
+"""What ``.cache/`` keeps between builds is used only while everything it was made from is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from guide.cache import cached, template_cache
+
+
+def env_for(templates: Path, cache: Path, **options: bool) -> jinja2.Environment:
+    return template_cache(cache, jinja2.Environment(loader=jinja2.FileSystemLoader(templates), **options))
+
+
+def test_a_compiled_template_is_kept_and_used_by_the_next_build(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "t.html").write_text("<p>{{ name }}</p>")
+    cache = tmp_path / "cache"
+    assert env_for(tmp_path, cache).get_template("t.html").render(name="Ani") == "<p>Ani</p>"
+    assert len(list(cache.rglob("*.cache"))) == 1
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError("the kept template was compiled again")
+
+    second = env_for(tmp_path, cache)
+    monkeypatch.setattr(second, "compile", compile_again)
+    assert second.get_template("t.html").render(name="Budi") == "<p>Budi</p>"
+
+
+def test_an_edited_template_is_compiled_anew(tmp_path: Path) -> None:
+    page = tmp_path / "t.html"
+    page.write_text("old {{ name }}")
+    cache = tmp_path / "cache"
+    env_for(tmp_path, cache).get_template("t.html").render(name="x")
+    page.write_text("new {{ name }}")
+    assert env_for(tmp_path, cache).get_template("t.html").render(name="x") == "new x"
+
+
+def test_code_compiled_with_other_options_is_not_used(tmp_path: Path) -> None:
+    """trim_blocks changes the compiled code, not the source: it must change where the code is kept."""
+    (tmp_path / "t.html").write_text("{% if true %}\nyes\n{% endif %}\n")
+    cache = tmp_path / "cache"
+    assert env_for(tmp_path, cache).get_template("t.html").render() == "\nyes\n"
+    assert env_for(tmp_path, cache, trim_blocks=True).get_template("t.html").render() == "yes\n"
+    assert len([p for p in cache.iterdir() if p.is_dir()]) == 1, "the other options' code is removed"
+
+
+def test_no_folder_means_nothing_is_kept(tmp_path: Path) -> None:
+    env = template_cache(None, jinja2.Environment())
+    assert env.bytecode_cache is None
+
+
+def test_a_result_is_computed_again_when_its_inputs_change_or_its_file_is_damaged(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def compute(value: str):
+        return lambda: calls.append(value) or {"value": value}
+
+    assert cached(tmp_path, "index", "a", compute("a")) == {"value": "a"}
+    assert cached(tmp_path, "index", "a", compute("never")) == {"value": "a"}
+    assert cached(tmp_path, "index", "b", compute("b")) == {"value": "b"}
+    assert [p.name.startswith("index-") for p in tmp_path.iterdir()] == [True], "only the newest is kept"
+    next(tmp_path.iterdir()).write_text("{not json")
+    assert cached(tmp_path, "index", "b", compute("b again")) == {"value": "b again"}
+    assert calls == ["a", "b", "b again"]
