@@ -230,20 +230,17 @@ def ratio(a: float, b: float) -> str:
 def report(results: dict[str, dict[str, Any]]) -> bool:
     ok = True
     guide, stock = results["guide"], results["stock"]
-    print(f"{'first view, cold cache':34} {'guide':>16} {'stock Material':>18}  ratio   other hosts")
-    for lang in LANGS:
-        for mine, theirs in zip(guide["first"][lang], stock["first"][lang], strict=True):
-            print(
-                f"{mine.page:34} {mine.requests:3} req {kb(mine.gzip)}   {theirs.requests:3} req {kb(theirs.gzip)}"
-                f"  {ratio(mine.gzip, theirs.gzip)}   {len(mine.third_party)}"
-            )
-    print(f"\n{'second page, warm cache, by link':34} {'guide':>16} {'stock Material':>18}  ratio")
-    for lang in LANGS:
-        for mine, theirs in zip(guide["second"][lang], stock["second"][lang], strict=True):
-            print(
-                f"{mine.page:34} {mine.requests:3} req {kb(mine.gzip)}   {theirs.requests:3} req {kb(theirs.gzip)}"
-                f"  {ratio(mine.gzip, theirs.gzip)}"
-            )
+    for kind, title, hosts in (
+        ("first", "first view, cold cache", True),
+        ("second", "second page, warm cache, by link", False),
+    ):
+        print(f"\n{title:34} {'guide':>16} {'stock Material':>18}  ratio" + ("   other hosts" if hosts else ""))
+        for lang in LANGS:
+            for mine, theirs in zip(guide[kind][lang], stock[kind][lang], strict=True):
+                print(
+                    f"{mine.page:34} {mine.requests:3} req {kb(mine.gzip)}   {theirs.requests:3} req {kb(theirs.gzip)}"
+                    f"  {ratio(mine.gzip, theirs.gzip)}" + (f"   {len(mine.third_party)}" if hosts else "")
+                )
     print(f"\nfirst view budget: <= {kb(FIRST_VIEW_BYTES).strip()} gzip in <= {FIRST_VIEW_REQUESTS} requests")
     for lang in LANGS:
         loads = guide["first"][lang]

@@ -59,6 +59,15 @@ def results_for(page, query: str) -> list[str]:
         ("en/index.html", "cancel cod order", "#cancel-order-cod"),
         ("en/index.html", "where is my parcel", "track-order.html#"),
         ("en/index.html", "seller rejected my refund", "#returns-help-escalate"),
+        # the way buyers really type, one of each kind per language
+        ("index.html", "cencel pesanan cod", "#cancel-order-cod"),  # a typo
+        ("index.html", "pesenan sy blm dtg", "#parcel-problems"),  # texting abbreviations
+        ("index.html", "refund saya belum masuk", "#refund-status"),  # an intent phrase
+        ("index.html", "status menunggu pickup", "#track-order-status-to-ship"),  # a buyer's name for a status
+        ("en/index.html", "cancle my cod order", "#cancel-order-cod"),
+        ("en/index.html", "pls hlp parcel not moving", "#parcel-problems-not-moving"),
+        ("en/index.html", "seller not replying to my chat", "#seller-no-reply"),
+        ("en/index.html", "awaiting shipment", "#track-order-status-to-ship"),
     ],
 )
 def test_the_search_box_answers_with_the_section(page, start: str, query: str, target: str) -> None:
@@ -217,25 +226,6 @@ def test_the_browser_ranks_every_benchmark_query_as_the_build_does(page, built_s
         if clauses != mine or ranked != top:
             differ.append((query, clauses, mine, ranked, top))
     assert len(queries) > 100 and differ == []
-
-
-@pytest.mark.parametrize(
-    ("start", "query", "target"),
-    [
-        ("index.html", "cencel pesanan cod", "#cancel-order-cod"),  # a typo
-        ("index.html", "pesenan sy blm dtg", "#parcel-problems"),  # texting abbreviations
-        ("index.html", "refund saya belum masuk", "#refund-status"),  # an intent phrase
-        ("index.html", "status menunggu pickup", "#track-order-status-to-ship"),  # a buyer's name for a status
-        ("en/index.html", "cancle my cod order", "#cancel-order-cod"),
-        ("en/index.html", "pls hlp parcel not moving", "#parcel-problems-not-moving"),
-        ("en/index.html", "seller not replying to my chat", "#seller-no-reply"),
-        ("en/index.html", "awaiting shipment", "#track-order-status-to-ship"),
-    ],
-)
-def test_the_box_finds_what_buyers_really_type(page, start: str, query: str, target: str) -> None:
-    open_search(page, start)
-    hrefs = results_for(page, query)
-    assert hrefs and target in hrefs[0], (query, hrefs[:3])
 
 
 def test_at_most_five_results_and_the_snippet_shows_why(page) -> None:
