@@ -409,7 +409,13 @@ export function attach(box, index, root) {
     const nodes = shown.map((doc) => draw(doc, found));
     if (!found) nodes.push(head(box.dataset.common), ...index.common.map((doc) => draw(doc, null)));
     else if (!shown.length) nodes.push(head(box.dataset.guides), ...unique([...index.guides, ...index.fallback]).map((doc) => draw(doc, null)));
+    // A redraw (the snippets arriving) must not take the focus from the result a keyboard reader is on.
+    const focused = list.contains(document.activeElement) ? document.activeElement.href : null;
     list.replaceChildren(...nodes);
+    if (focused) {
+      const again = [...list.querySelectorAll("a")].find((a) => a.href === focused);
+      if (again) again.focus();
+    }
     if (found && !asked) {
       asked = true;
       requestAnimationFrame(() => setTimeout(loadTexts));

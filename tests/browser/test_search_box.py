@@ -126,6 +126,24 @@ def test_keyboard_moves_through_the_results_and_enter_opens_one(page) -> None:
     assert not page.evaluate("document.getElementById('__search').checked")
 
 
+def test_the_snippets_arriving_late_leave_the_keyboard_reader_on_their_result(page) -> None:
+    held = []
+    page.route("**/search/texts.json", lambda route: held.append(route))
+    open_search(page, "en/index.html")
+    with page.expect_request(re.compile(r"/search/texts\.json$")):
+        results_for(page, "cancel cod order")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.href")
+    assert second in page.eval_on_selector_all("[data-g-search-results] a", "links => links.map(a => a.href)")[1:2]
+    assert page.locator("[data-g-search-results] [data-text]").count() == 0, "the texts came before they were let through"
+    held[0].continue_()
+    page.locator("[data-g-search-results] [data-text]").first.wait_for()
+    assert page.evaluate("document.activeElement.href") == second
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(urlsplit(second).path) + "#"))
+
+
 def test_on_a_phone_the_magnifier_opens_search_and_a_result_lands_on_its_section(page) -> None:
     page.goto("index.html")
     page.get_by_role("button", name="Buka pencarian").click()
