@@ -136,7 +136,7 @@ def test_the_snippets_arriving_late_leave_the_keyboard_reader_on_their_result(pa
     page.keyboard.press("ArrowDown")
     second = page.evaluate("document.activeElement.href")
     assert second in page.eval_on_selector_all("[data-g-search-results] a", "links => links.map(a => a.href)")[1:2]
-    assert page.locator("[data-g-search-results] [data-text]").count() == 0, "the texts came before they were let through"
+    assert page.locator("[data-g-search-results] [data-text]").count() == 0, "the texts came before their release"
     held[0].continue_()
     page.locator("[data-g-search-results] [data-text]").first.wait_for()
     assert page.evaluate("document.activeElement.href") == second
