@@ -392,7 +392,7 @@ export function attach(box, index, root) {
       .then((r) => (r.ok ? r.json() : null))
       .then((data) => {
         texts = data;
-        if (list.dataset.query) run(list.dataset.query);
+        fill();
       })
       .catch(() => {});
   };
@@ -409,19 +409,24 @@ export function attach(box, index, root) {
     const nodes = shown.map((doc) => draw(doc, found));
     if (!found) nodes.push(head(box.dataset.common), ...index.common.map((doc) => draw(doc, null)));
     else if (!shown.length) nodes.push(head(box.dataset.guides), ...unique([...index.guides, ...index.fallback]).map((doc) => draw(doc, null)));
-    // A redraw (the snippets arriving) must not take the focus from the result a keyboard reader is on.
-    const focused = list.contains(document.activeElement) ? document.activeElement.href : null;
     list.replaceChildren(...nodes);
-    if (focused) {
-      const again = [...list.querySelectorAll("a")].find((a) => a.href === focused);
-      if (again) again.focus();
-    }
     if (found && !asked) {
       asked = true;
       requestAnimationFrame(() => setTimeout(loadTexts));
     }
     const n = found ? found.length : 0;
     meta.textContent = !found ? box.dataset.hint : n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.many.replace("{n}", Math.min(n, MAX_RESULTS));
+  }
+
+  // The snippets go into the results already shown, never a redraw: a keyboard reader may be on one of them.
+  function fill() {
+    const query = list.dataset.query || "";
+    const found = query.trim() ? search(index, query) : null;
+    for (const node of list.querySelectorAll("[data-doc]")) {
+      const text = node.querySelector("[data-text]");
+      highlight(text, snippet(Number(node.dataset.doc), found), found);
+      text.hidden = false;
+    }
   }
 
   function head(text) {
@@ -433,12 +438,13 @@ export function attach(box, index, root) {
   function draw(doc, found) {
     const [href, title, page] = index.docs[doc];
     const node = item.content.firstElementChild.cloneNode(true);
+    node.dataset.doc = doc;
     node.querySelector("a").href = new URL(href, root).href;
     highlight(node.querySelector("[data-title]"), title, found);
     node.querySelector("[data-page]").textContent = page;
     const text = node.querySelector("[data-text]");
     if (texts) highlight(text, snippet(doc, found), found);
-    else text.remove(); // until the texts are in: the title and the guide say enough
+    else text.hidden = true; // until the texts are in: the title and the guide say enough
     return node;
   }
 

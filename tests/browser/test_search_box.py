@@ -136,10 +136,11 @@ def test_the_snippets_arriving_late_leave_the_keyboard_reader_on_their_result(pa
     page.keyboard.press("ArrowDown")
     second = page.evaluate("document.activeElement.href")
     assert second in page.eval_on_selector_all("[data-g-search-results] a", "links => links.map(a => a.href)")[1:2]
-    assert page.locator("[data-g-search-results] [data-text]").count() == 0, "the texts came before their release"
+    assert page.locator("[data-g-search-results] [data-text]:visible").count() == 0, "texts shown too soon"
     held[0].continue_()
     page.locator("[data-g-search-results] [data-text]").first.wait_for()
     assert page.evaluate("document.activeElement.href") == second
+    assert page.evaluate("document.activeElement.querySelector('[data-text]').textContent.trim()") != ""
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(urlsplit(second).path) + "#"))
 
