@@ -420,6 +420,7 @@ export function attach(box, index, root) {
 
   // The snippets go into the results already shown, never a redraw: a keyboard reader may be on one of them.
   function fill() {
+    if (!texts) return;
     const query = list.dataset.query || "";
     const found = query.trim() ? search(index, query) : null;
     for (const node of list.querySelectorAll("[data-doc]")) {
