@@ -31,9 +31,13 @@ def cached(folder: Path | None, name: str, inputs: str, compute: Callable[[], An
         except (OSError, ValueError):
             pass  # a damaged entry is computed again
     value = compute()
+    try:
+        text = json.dumps(value, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return value  # a value JSON cannot hold is computed again next time
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{path.name}.{os.getpid()}"
-    tmp.write_text(json.dumps(value, separators=(",", ":")), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
     for old in folder.glob(f"{name}-*.json"):  # only the newest result of each kind is kept
         if old != path:

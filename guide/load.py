@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from . import paths
-from .cache import code_version
+from .cache import cached
 from .errors import report
 from .model import Guide, guide_from
 from .rules import rule_problems
 from .schema import schema_problems
 from .yamlfile import read_yaml
+
+WHAT = "a mapping with `labels` and `flows`"
 
 
 def load_guide(
@@ -40,52 +40,26 @@ def load_guide(
     schema. ``pages``: the names of the pages a language has; every flow must have one (None: not checked).
     ``cache``: a folder where a file that passed the reader and the schema is kept.
     """
-    kept = _cache_file(path, schema, cache)
-    data = _read_kept(kept)
-    if data is None:
-        file = read_yaml(path, "a mapping with `labels` and `flows`")
-        problems = file.problems + schema_problems(file.data, schema)
-        if problems:
-            raise report(path, file.data, file.lines, problems)
-        data = file.data
-        _keep(kept, data)
+    key = _file_key(path, schema)
+    data = cached(cache if key else None, path.stem, key, lambda: _schema_checked(path, schema))
     problems = rule_problems(data, today, pages)
     if problems:
-        file = read_yaml(path, "a mapping with `labels` and `flows`")  # for the lines the problems are on
+        file = read_yaml(path, WHAT)  # for the lines the problems are on
         raise report(path, file.data, file.lines, problems)
     return guide_from(data)
 
 
-def _cache_file(path: Path, schema: Path, cache: Path | None) -> Path | None:
-    if cache is None:
-        return None
+def _file_key(path: Path, schema: Path) -> str:
+    """What the reader's and the schema's verdict depends on, besides the package's code; "" if unreadable."""
     try:
-        digest = hashlib.sha256(code_version().encode() + path.read_bytes() + b"\0" + schema.read_bytes())
+        return hashlib.sha256(path.read_bytes() + b"\0" + schema.read_bytes()).hexdigest()
     except OSError:
-        return None  # the reader says what is wrong with the file
-    return cache / f"{path.stem}-{digest.hexdigest()[:20]}.json"
+        return ""  # the reader says what is wrong with the file
 
 
-def _read_kept(kept: Path | None) -> Any:
-    if kept is None or not kept.is_file():
-        return None
-    try:
-        return json.loads(kept.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _keep(kept: Path | None, data: Any) -> None:
-    if kept is None:
-        return
-    try:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    except (TypeError, ValueError):
-        return  # a value JSON cannot hold: checked again next time
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(kept)
-    for old in kept.parent.glob(f"{kept.name.rsplit('-', 1)[0]}-*.json"):
-        if old != kept:
-            old.unlink(missing_ok=True)
+def _schema_checked(path: Path, schema: Path) -> Any:
+    file = read_yaml(path, WHAT)
+    problems = file.problems + schema_problems(file.data, schema)
+    if problems:
+        raise report(path, file.data, file.lines, problems)
+    return file.data

@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import pytest
 
+from guide import load
 from guide.cache import cached, template_cache
+from guide.errors import DataError
+
+from ..conftest import MINI, TODAY
 
 
 def env_for(templates: Path, cache: Path, **options: bool) -> jinja2.Environment:
@@ -63,3 +68,29 @@ def test_a_result_is_computed_again_when_its_inputs_change_or_its_file_is_damage
     next(tmp_path.iterdir()).write_text("{not json")
     assert cached(tmp_path, "index", "b", compute("b again")) == {"value": "b again"}
     assert calls == ["a", "b", "b again"]
+    assert cached(tmp_path, "odd", "a", lambda: {1, 2}) == {1, 2}, "a value JSON cannot hold is still returned"
+    assert not list(tmp_path.glob("odd-*")), "and is not kept"
+
+
+def test_checked_data_is_kept_but_the_rules_still_run_and_a_bad_file_is_never_kept(tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    data = tmp_path / "steps.yaml"
+    data.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    first = load.load_guide(data, TODAY, cache=cache)
+    assert [p.name.startswith("steps-") for p in cache.iterdir()] == [True]
+
+    def no_schema(*args, **kwargs):
+        raise AssertionError("kept data was checked against the schema again")
+
+    monkeypatch.setattr(load, "schema_problems", no_schema)
+    assert load.load_guide(data, TODAY, cache=cache) == first
+    with pytest.raises(DataError, match=r"steps.yaml:\d+: flows\[mini-ways\] has no page"):  # rules ran, with lines
+        load.load_guide(data, TODAY, pages={"no-such-page"}, cache=cache)
+    monkeypatch.undo()
+
+    data.write_text(data.read_text(encoding="utf-8").replace("flows:", "flowz:", 1), encoding="utf-8")
+    with pytest.raises(DataError):
+        load.load_guide(data, TODAY, cache=cache)
+    with pytest.raises(DataError):
+        load.load_guide(data, TODAY, cache=cache)
+    assert [p.name for p in cache.iterdir()] == [next(cache.iterdir()).name], "the good file's entry only"
