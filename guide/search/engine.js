@@ -216,6 +216,13 @@ function decodeTerms(text) {
   return terms;
 }
 
+// "0abad 4i 3h" (index.py `front_code`) -> ["abad", "abadi", "abah"]
+function frontDecode(text) {
+  const out = [];
+  for (const chunk of text ? text.split(" ") : []) out.push((out.length ? out.at(-1).slice(0, Number(chunk[0])) : "") + chunk.slice(1));
+  return out;
+}
+
 export function prepare(index) {
   ID_AFFIXES.affixes = index.words.affixes || {};
   index.terms = decodeTerms(index.terms);
@@ -224,7 +231,7 @@ export function prepare(index) {
   index.reduplicated = new RegExp(`^(?:${index.reduplicated_word})$`);
   index.keys = Object.keys(index.terms);
   index.vocab = new Set(index.keys.filter((key) => !key.includes(" ")));
-  index.protectSet = new Set(index.protect);
+  index.protectSet = new Set(frontDecode(index.protect));
   index.df = (term) => (has(index.terms, term) ? index.terms[term].length / 2 : 0);
   const words = [...new Set([...index.vocab, ...index.stopSet])].sort(byText);
   index.skeletons = skeletonMap(words, index.stopSet, index.df, index.words.skeleton_exceptions);
@@ -377,7 +384,19 @@ export function search(index, query) {
     final.set(doc, ((score + boost) * share) / total);
   }
   const order = (doc) => Math.round(final.get(doc) * 1e6);
-  return [...final.keys()].sort((a, b) => order(b) - order(a) || a - b).map((doc) => [doc, final.get(doc)]);
+  const ranked = [...final.keys()].sort((a, b) => order(b) - order(a) || a - b).map((doc) => [doc, final.get(doc)]);
+  return toLimits(index, weights, ranked);
+}
+
+// A question about a time limit ("brp hari batas retur") is answered by the time limits of the guide that answers
+// it best: the first result's guide's time limits come first, at its score (query.py `to_limits`).
+function toLimits(index, weights, ranked) {
+  if (!ranked.length || !index.limits.terms.some((term) => weights.has(term))) return ranked;
+  const first = ranked[0][0];
+  const page = index.docs[first][3] !== -1 ? index.docs[first][3] : first;
+  const facts = index.limits.docs.find((doc) => index.docs[doc][3] === page);
+  if (facts === undefined || facts === first) return ranked;
+  return [[facts, ranked[0][1]], ...ranked.filter(([doc]) => doc !== facts)];
 }
 
 // --- drawing the results, from the templates in overrides/partials/search.html --------------------------

@@ -240,7 +240,25 @@ def search(index: dict[str, Any], query: str, lookups: Query | None = None) -> l
         return [x for key, rows in table.items() if key.startswith(term) for x in rows]
 
     wanted = terms + [pair for clause in parts for pair in pairs(clause, index["lang"])]
-    return rank(index, wanted, lookup)
+    return to_limits(index, wanted, rank(index, wanted, lookup))
+
+
+def to_limits(index: dict[str, Any], terms: list[Term], ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A question about a time limit ("brp hari batas retur", "how long do i have to cancel") is answered by the
+    time limits of the guide that answers it best: the first result's guide's time limits come first, at its score.
+    """
+    limits = index["limits"]
+    if not ranked or not set(limits["terms"]) & {term.text for term in terms}:
+        return ranked
+    docs = index["docs"]
+    number = {doc[0]: n for n, doc in enumerate(docs)}
+    first = number[ranked[0][0]]
+    page = docs[first][3] if docs[first][3] != -1 else first
+    facts = next((n for n in limits["docs"] if docs[n][3] == page), None)
+    if facts is None or facts == first:
+        return ranked
+    href = docs[facts][0]
+    return [(href, ranked[0][1])] + [row for row in ranked if row[0] != href]
 
 
 def rarity(found_in: int, docs: int) -> float:

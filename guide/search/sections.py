@@ -40,6 +40,7 @@ class Section:
     phrases: tuple[str, ...] = ()  # the section's own intent phrases ("belum masuk"), which count most
     summary: str = ""  # a guide's summary, on its first section
     line: str = ""  # a one-line answer, shown under the result's title
+    part: str = ""  # what part of its guide this is, of those every guide may have: "facts" (its time limits), "status"
 
     @property
     def href(self) -> str:
@@ -105,7 +106,7 @@ def flow_sections(
     def section(target: str, title: str, body: list[str], line: str = "", part: str = "") -> Section:
         own = words.get(target, NONE)
         phrases = own.phrases + parts.get(part, ())
-        return Section(page, target, title, page_title, view.id, body, own.keywords, phrases, line=line)
+        return Section(page, target, title, page_title, view.id, body, own.keywords, phrases, line=line, part=part)
 
     out = []
     for group in view.groups:

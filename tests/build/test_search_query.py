@@ -120,3 +120,19 @@ def test_indonesian_words_on_the_english_site(built_site: Path) -> None:
 def test_intents_and_status_names_reach_their_section(built_site: Path, lang: str, query: str, target: str) -> None:
     found = first(built_site, lang, query)
     assert re.search(rf"#({target})(-|$)", found), (query, found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "target"),
+    [
+        ("id", "berapa lama boleh membatalkan pesanan", "cancel-order-facts"),
+        ("id", "tenggat kirim balik barang retur", "returns-help-facts"),
+        ("en", "how long does the seller have to answer", "seller-no-reply-facts"),
+        ("en", "time limit to cancel an order", "cancel-order-facts"),
+    ],
+)
+def test_a_question_about_a_time_limit_reaches_that_guides_time_limits(
+    built_site: Path, lang: str, query: str, target: str
+) -> None:
+    found = first(built_site, lang, query)
+    assert found.endswith(f"#{target}"), (query, found)

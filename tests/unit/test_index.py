@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guide.search.analyser import analyze
-from guide.search.index import build_index, decode, encode, parents, section_fields
+from guide.search.index import build_index, decode, encode, front_code, front_decode, parents, section_fields
 from guide.search.query import search
 from guide.search.sections import Section, sentences
 
@@ -59,6 +59,36 @@ def test_the_index_on_disk_reads_back_the_same() -> None:
     written = encode(built)
     assert isinstance(written["terms"], str) and ";" in written["terms"]
     assert decode(written) == built
+
+
+def test_the_common_words_are_written_front_coded_and_read_back() -> None:
+    words = ["abad", "abadi", "abah", "b", "pengembalian", "pengembalianmu", "pengiriman"]
+    assert front_code(words) == "0abad 4i 3h 0b 0pengembalian 9ianmu 4iriman", "at most 9 letters are shared"
+    assert front_decode(front_code(words)) == words and front_decode("") == []
+
+
+def with_limits() -> list[Section]:
+    facts = Section(
+        "batal.html",
+        "batal-facts",
+        "Yang perlu diingat",
+        "Membatalkan pesanan",
+        "batal",
+        ["Pesanan yang belum dibayar batal sendiri."],
+        part="facts",
+    )
+    return [*sections()[:3], facts, sections()[3]]  # fmt: skip
+
+
+def test_a_question_about_a_time_limit_gets_the_time_limits_of_the_guide_that_answers_it() -> None:
+    built = build_index(with_limits(), "id", common=(), fallback=())[0]
+    assert built["limits"] == {"terms": ["aturan", "batas waktu", "kapan", "maksimal", "paling lambat", "tenggat"],
+                               "docs": [3]}  # fmt: skip
+    assert search(built, "batalin cod")[0][0] == "batal.html#batal-cod", "no time word: the case that fits"
+    ranked = search(built, "berapa lama batalin cod")
+    assert [href for href, _ in ranked[:2]] == ["batal.html#batal-facts", "batal.html#batal-cod"]
+    assert ranked[0][1] == ranked[1][1], "at the score of the result it goes before"
+    assert search(built, "berapa lama cek resi")[0][0] == "lacak.html#lacak", "a guide without time limits: as it was"
 
 
 def test_the_ranking_puts_the_section_that_has_the_readers_words_first() -> None:
