@@ -21,6 +21,7 @@ from .search.sections import SearchWords, Section, page_sections
 from .search.words import word_tables
 from .site import Site
 from .views import flow_view
+from .yamlfile import text_problem
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Page:
     flows: list[str] = field(default_factory=list)
     summary_only: bool = False
     description: str = ""  # the page's meta description: what the page is for, in a sentence
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent phrases, by the prose section's id
 
 
 @dataclass
@@ -40,9 +42,14 @@ class Build:
     pages: dict[str, Page] = field(default_factory=dict)  # by source path (cancel-order.md), in build order
     reading_order: list[str] = field(default_factory=list)  # the source paths in the site's navigation
 
-    def page(self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "") -> None:
-        """Record a page's own text (before its macros run) and its description, for search."""
-        self.pages[src] = Page(url, page_prose(markdown), summary_only=summary_only, description=description)
+    def page(
+        self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "", search: Any = None
+    ) -> None:
+        """Record a page's own text (before its macros run), its description, and the intent phrases of its prose
+        sections (its front matter's ``search: {phrases: {section-id: [...]}}``), for search."""
+        prose = page_prose(markdown)
+        phrases = prose_phrases(src, search, [s.id for s in prose.sections])
+        self.pages[src] = Page(url, prose, summary_only=summary_only, description=description, phrases=phrases)
 
     def drew(self, src: str, flow_id: str) -> None:
         """A page drew this guide (``{{ flow("…") }}``)."""
@@ -59,8 +66,39 @@ class Build:
         out = []
         for _, page in sorted(self.pages.items(), key=lambda item: rank.get(item[0], len(rank))):
             views = [(flow_view(site.guide, f, site.lang, site.ui, site.today), words) for f in page.flows]
-            out += page_sections(page.prose, page.url, views, site.ui, page.summary_only, page.description, parts)
+            out += page_sections(
+                page.prose, page.url, views, site.ui, page.summary_only, page.description, parts, page.phrases
+            )
         return out
+
+
+def prose_phrases(src: str, search: Any, section_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """A page's ``search`` front matter, checked: ``{phrases: {id of one of its headings: [phrase, …]}}``.
+
+    Anything else stops the build, naming the page and the key: an unknown key, a heading the page does not have
+    (a renamed heading changes its id), a phrase that is not visible text."""
+    if search is None:
+        return {}
+    where = f"{src}: front matter search"
+    if not isinstance(search, dict) or set(search) - {"phrases"}:
+        raise DataError(f"{where} must be a mapping with only the key 'phrases'")
+    phrases = search.get("phrases") or {}
+    if not isinstance(phrases, dict):
+        raise DataError(f"{where}.phrases must map a heading's id to a list of phrases")
+    out = {}
+    for ident, said in phrases.items():
+        if ident not in section_ids:
+            known = ", ".join(section_ids)
+            raise DataError(f"{where}.phrases.{ident}: the page has no heading with this id (it has: {known})")
+        if not isinstance(said, list) or not 1 <= len(said) <= MAX_PHRASES:
+            raise DataError(f"{where}.phrases.{ident} must be a list of 1 to {MAX_PHRASES} phrases")
+        for n, text in enumerate(said, start=1):
+            if not isinstance(text, str) or not text.strip() or len(text) > MAX_PHRASE:
+                raise DataError(f"{where}.phrases.{ident}[{n}] must be a phrase of 1 to {MAX_PHRASE} characters")
+            if problem := text_problem(text):
+                raise DataError(f"{where}.phrases.{ident}[{n}] {problem}")
+        out[ident] = tuple(text.strip() for text in said)
+    return out
 
 
 def keywords(site: Site) -> dict[str, SearchWords]:
@@ -79,6 +117,8 @@ def keywords(site: Site) -> dict[str, SearchWords]:
         out |= {ids.status(flow.id, s.id): words(s) for s in flow.statuses}
     return out
 
+
+MAX_PHRASE, MAX_PHRASES = 80, 60  # as the data's search words may be (data/schema.json, $defs.words)
 
 _BUILDS: dict[Path, Build] = {}
 

@@ -81,9 +81,13 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     summary_only = page.file.src_uri in set(config.extra.get("search", {}).get("summary_only", []))
     description = str(page.meta.get("description") or "")
-    build.current(Path(config.config_file_path)).page(
-        page.file.src_uri, page.file.url, markdown, summary_only, description
-    )
+    try:
+        build.current(Path(config.config_file_path)).page(
+            page.file.src_uri, page.file.url, markdown, summary_only, description, page.meta.get("search")
+        )
+    except DataError as exc:
+        docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+        raise PluginError(f"{docs.as_posix()}/{exc}") from None
     return markdown
 
 

@@ -61,18 +61,22 @@ def page_sections(
     summary_only: bool,
     description: str = "",
     parts: dict[str, tuple[str, ...]] | None = None,
+    phrases: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Section]:
     """The sections of one page: its prose, and the guides drawn on it (``flows``: each view with its search words).
 
     The page's description (its front matter's, which search engines show) is its first section's summary, until a
-    guide drawn on the page gives its own."""
+    guide drawn on the page gives its own. ``phrases``: the prose sections' own intent phrases, by heading id (the
+    page's front matter); a guide drawn on the page adds its own to its first section."""
     if not prose.sections:
         return []
     top_title = prose.sections[0].title
+    said = phrases or {}
     out = [
-        Section(page, s.id, s.title, top_title, body=[x for b in s.blocks for x in sentences(b)])
+        Section(page, s.id, s.title, top_title, body=[x for b in s.blocks for x in sentences(b)],
+                phrases=said.get(s.id, ()))
         for s in prose.sections
-    ]
+    ]  # fmt: skip
     out[0].page_title = top_title
     out[0].summary = description
     if summary_only:
@@ -81,7 +85,7 @@ def page_sections(
         top = out[0]
         own = words.get(view.id, NONE)
         top.target, top.flow, top.line = view.id, view.id, view.summary
-        top.keywords, top.summary, top.phrases = own.keywords, view.summary, own.phrases
+        top.keywords, top.summary, top.phrases = own.keywords, view.summary, top.phrases + own.phrases
         top.body += [x for step in view.steps for x in step_sentences(step, ui)]
         out += flow_sections(view, words, ui, page, top_title, parts or {})
     return out

@@ -92,6 +92,31 @@ def test_an_error_in_a_page_reaches_the_terminal_with_its_page(tmp_path: Path, c
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"], "leftovers are removed by the next build"
 
 
+@pytest.mark.parametrize(
+    ("search", "said"),
+    [
+        ("{phrases: {no-such-heading: [who made this]}}",
+         "docs/en/about.md: front matter search.phrases.no-such-heading: the page has no heading with this id (it has: "
+         "about-this-guide, where-the-facts-come-from,"),
+        ("{phrases: {about-this-guide: who made this}}",
+         "docs/en/about.md: front matter search.phrases.about-this-guide must be a list of 1 to 60 phrases"),
+        ("{phrase: {}}", "docs/en/about.md: front matter search must be a mapping with only the key 'phrases'"),
+    ],
+)  # fmt: skip
+def test_a_pages_bad_search_phrases_fail_the_build_with_the_page_and_the_key(
+    tmp_path: Path, search: str, said: str
+) -> None:
+    project = project_copy(tmp_path)
+    page = project / "docs" / "en" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\nsearch:", "\nunused:", 1).replace("---\n", f"---\nsearch: {search}\n", 1),
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "site", project=project)
+    message = str(caught.value)
+    assert said in message and "Traceback" not in message, message
+
+
 def test_the_leftovers_of_an_interrupted_build_are_ignored_by_git() -> None:
     for name in (".site-new-4242-abcd/x.html", ".site-old/index.html"):
         done = subprocess.run(["git", "check-ignore", "--no-index", "-q", name], cwd=paths.ROOT, check=False)
