@@ -90,6 +90,7 @@ def test_texting_abbreviations_reach_the_written_words(built_site: Path, typed: 
         ("barang-barang", ["barang", "barang"]),
         ("dicancelin", ["batal"]),
         ("how to batalin", ["batal"]),
+        ("udahan", ["batal"]),  # "udahan aja": call it off, not udah (already)
     ],
 )
 def test_spoken_joined_and_mixed_forms(built_site: Path, typed: str, meant: list[str]) -> None:
@@ -134,5 +135,20 @@ def test_intents_and_status_names_reach_their_section(built_site: Path, lang: st
 def test_a_question_about_a_time_limit_reaches_that_guides_time_limits(
     built_site: Path, lang: str, query: str, target: str
 ) -> None:
+    found = first(built_site, lang, query)
+    assert found.endswith(f"#{target}"), (query, found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "target"),
+    [
+        ("id", "siapa pembuat situs ini", "tentang-panduan-ini"),
+        ("id", "kapan info di sini terakhir diperbarui", "kapan-sumber-terakhir-diperiksa"),
+        ("en", "is this site run by tiktok", "about-this-guide"),
+        ("en", "checklist to print for cancelling", "cancellation-checklist"),
+    ],
+)
+def test_a_prose_pages_own_phrases_reach_its_sections(built_site: Path, lang: str, query: str, target: str) -> None:
+    """The pages that are not guides carry their phrases in their front matter (``search: phrases:``)."""
     found = first(built_site, lang, query)
     assert found.endswith(f"#{target}"), (query, found)
