@@ -22,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import rjsmin
 import tinycss2
 
 from ..cache import cached
@@ -133,7 +134,7 @@ def slim(css: str, names: Names) -> str:
 
 
 def site_names(site: Path) -> Names:
-    """The names the built pages give in their attributes, and every word of the site's own scripts."""
+    """The names the built pages give in their attributes, and every word of the code of the site's own scripts."""
     words: set[str] = set()
     tags: set[str] = set()
     for path in site.rglob("*.html"):
@@ -143,7 +144,8 @@ def site_names(site: Path) -> Names:
     for path in site.rglob("*.js"):
         if path.relative_to(site).as_posix().startswith("assets/javascripts/"):
             continue  # Material's own scripts name every feature it has; no page runs them
-        script = set(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+        code = rjsmin.jsmin(path.read_text(encoding="utf-8", errors="replace"))  # a comment's words draw nothing
+        script = set(WORD.findall(code))
         tags.update(script)  # scripts create elements
         words.update(script)
     return Names(frozenset(words), frozenset(tags))
