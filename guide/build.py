@@ -23,6 +23,8 @@ from .site import Site
 from .views import flow_view
 from .yamlfile import text_problem
 
+MAX_PHRASE, MAX_PHRASES = 80, 60  # as the data's search words may be (data/schema.json, $defs.words)
+
 
 @dataclass
 class Page:
@@ -117,8 +119,6 @@ def keywords(site: Site) -> dict[str, SearchWords]:
         out |= {ids.status(flow.id, s.id): words(s) for s in flow.statuses}
     return out
 
-
-MAX_PHRASE, MAX_PHRASES = 80, 60  # as the data's search words may be (data/schema.json, $defs.words)
 
 _BUILDS: dict[Path, Build] = {}
 

@@ -86,8 +86,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
             page.file.src_uri, page.file.url, markdown, summary_only, description, page.meta.get("search")
         )
     except DataError as exc:
-        docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
-        raise PluginError(f"{docs.as_posix()}/{exc}") from None
+        docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+        raise PluginError(f"{docs}/{exc}") from None
     return markdown
 
 
