@@ -8,22 +8,22 @@ drive it the same way: ``start``, then ``page`` and ``Site`` calls for each page
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import ids
-from .cache import template_cache
-from .errors import DataError
+from . import ids, paths
+from .cache import cached, template_cache
+from .errors import DataError, Problem, show
 from .load import load_guide
+from .schema import schema_problems
 from .search.prose import Prose, page_prose
 from .search.sections import SearchWords, Section, page_sections
 from .search.words import word_tables
 from .site import Site
 from .views import flow_view
-from .yamlfile import text_problem
-
-MAX_PHRASE, MAX_PHRASES = 80, 60  # as the data's search words may be (data/schema.json, $defs.words)
+from .yamlfile import text_problems
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Build:
     site: Site
     pages: dict[str, Page] = field(default_factory=dict)  # by source path (cancel-order.md), in build order
     reading_order: list[str] = field(default_factory=list)  # the source paths in the site's navigation
+    cache: Path | None = None  # where the pages' checked search phrases are kept between builds
 
     def page(
         self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "", search: Any = None
@@ -50,7 +51,8 @@ class Build:
         """Record a page's own text (before its macros run), its description, and the intent phrases of its prose
         sections (its front matter's ``search: {phrases: {section-id: [...]}}``), for search."""
         prose = page_prose(markdown)
-        phrases = prose_phrases(src, search, [s.id for s in prose.sections])
+        name = f"search-{self.site.lang}-{src.replace('/', '-')}"
+        phrases = prose_phrases(src, search, [s.id for s in prose.sections], self.cache, name)
         self.pages[src] = Page(url, prose, summary_only=summary_only, description=description, phrases=phrases)
 
     def drew(self, src: str, flow_id: str) -> None:
@@ -74,33 +76,36 @@ class Build:
         return out
 
 
-def prose_phrases(src: str, search: Any, section_ids: list[str]) -> dict[str, tuple[str, ...]]:
+def prose_phrases(
+    src: str, search: Any, headings: list[str], cache: Path | None = None, name: str = "search"
+) -> dict[str, tuple[str, ...]]:
     """A page's ``search`` front matter, checked: ``{phrases: {id of one of its headings: [phrase, …]}}``.
 
-    Anything else stops the build, naming the page and the key: an unknown key, a heading the page does not have
-    (a renamed heading changes its id), a phrase that is not visible text."""
+    It is checked as the data's search words are (``$defs.page_search`` of ``data/schema.json``, and visible text
+    only), and each id must be one of the page's headings (a renamed heading changes its id). Anything wrong stops
+    the build, naming the page and the key. ``cache``: the folder where the finding is kept (as ``name``), so that a
+    rebuild of an unchanged page does without jsonschema, as one of unchanged data does (``guide/load.py``)."""
     if search is None:
         return {}
-    where = f"{src}: front matter search"
-    if not isinstance(search, dict) or set(search) - {"phrases"}:
-        raise DataError(f"{where} must be a mapping with only the key 'phrases'")
-    phrases = search.get("phrases") or {}
-    if not isinstance(phrases, dict):
-        raise DataError(f"{where}.phrases must map a heading's id to a list of phrases")
-    out = {}
-    for ident, said in phrases.items():
-        if ident not in section_ids:
-            known = ", ".join(section_ids)
-            raise DataError(f"{where}.phrases.{ident}: the page has no heading with this id (it has: {known})")
-        if not isinstance(said, list) or not 1 <= len(said) <= MAX_PHRASES:
-            raise DataError(f"{where}.phrases.{ident} must be a list of 1 to {MAX_PHRASES} phrases")
-        for n, text in enumerate(said, start=1):
-            if not isinstance(text, str) or not text.strip() or len(text) > MAX_PHRASE:
-                raise DataError(f"{where}.phrases.{ident}[{n}] must be a phrase of 1 to {MAX_PHRASE} characters")
-            if problem := text_problem(text):
-                raise DataError(f"{where}.phrases.{ident}[{n}] {problem}")
-        out[ident] = tuple(text.strip() for text in said)
-    return out
+    inputs = json.dumps([paths.SCHEMA.read_text(encoding="utf-8"), search, headings], default=str)
+    found = cached(cache, name, inputs, lambda: [[p.at, p.message] for p in page_search_problems(search, headings)])
+    if found:
+        raise DataError("\n".join(f"{src}: front matter {_key(at, search)} {message}" for at, message in found))
+    return {ident: tuple(text.strip() for text in said) for ident, said in search.get("phrases", {}).items()}
+
+
+def _key(at: list[str | int], search: Any) -> str:
+    return f"search.{show(tuple(at), search)}" if at else "search"
+
+
+def page_search_problems(search: Any, headings: list[str]) -> list[Problem]:
+    """What is wrong with a page's ``search`` front matter (see ``prose_phrases``)."""
+    problems = schema_problems(search, part="page_search") or text_problems(search)
+    return problems or [
+        Problem(("phrases", ident), f"is not the id of a heading of this page (it has: {', '.join(headings)})")
+        for ident in search.get("phrases", {})
+        if ident not in headings
+    ]
 
 
 def keywords(site: Site) -> dict[str, SearchWords]:
@@ -142,7 +147,7 @@ def start(
     guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None)
     site = Site.make(guide, lang, today, site_url, repo_url, feedback)
     template_cache(cache / "templates" if cache else None, site.env)
-    build = Build(site)
+    build = Build(site, cache=cache / "pages" if cache else None)
     _BUILDS[key] = build
     return build
 

@@ -35,9 +35,18 @@ def validator(path: Path = paths.SCHEMA) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(path))
 
 
-def schema_problems(data: Any, path: Path = paths.SCHEMA) -> list[Problem]:
-    """Every schema violation, worded for an editor."""
-    return [problem for err in validator(path).iter_errors(data) for problem in _word(err)]
+@functools.cache
+def part_validator(name: str, path: Path = paths.SCHEMA) -> jsonschema.Draft202012Validator:
+    """A validator of one of the schema's definitions (``$defs.<name>``), for data that is not a guide file."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": load_schema(path)["$defs"]})
+
+
+def schema_problems(data: Any, path: Path = paths.SCHEMA, part: str | None = None) -> list[Problem]:
+    """Every schema violation, worded for an editor; ``part``: against that definition, not the whole schema."""
+    check = validator(path) if part is None else part_validator(part, path)
+    return [problem for err in check.iter_errors(data) for problem in _word(err)]
 
 
 def _word(err: jsonschema.ValidationError) -> list[Problem]:

@@ -207,7 +207,7 @@ def text_problems(data: Any, at: YamlPath = ()) -> list[Problem]:
     """Every key and text that holds a control character, a bidirectional control, or nothing visible."""
     found = []
     for where, text in _texts(data, at):
-        if problem := text_problem(text):
+        if problem := _text_problem(text):
             found.append(Problem(where, problem))
     return found
 
@@ -225,8 +225,7 @@ def _texts(data: Any, at: YamlPath) -> Iterator[tuple[YamlPath, str]]:
             yield from _texts(value, (*at, i))
 
 
-def text_problem(text: str) -> str | None:
-    """What makes a text not visible text, if anything."""
+def _text_problem(text: str) -> str | None:
     for ch in text:
         if ch in BIDI:
             return f"has the bidirectional control U+{ord(ch):04X}, which makes text read otherwise than it is written"
