@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import paths
 from ..cache import cached
 from ..search.index import build_index, encode
+from ..search.learn import examples_path, read_examples, shown
 from ..search.sections import Section
 from ..search.words import common_words, word_tables
 
@@ -17,11 +18,19 @@ ENGINE = paths.PACKAGE / "search" / "engine.js"
 
 
 def write_search(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
-    """Write the index and the snippets' texts; from ``cache`` when the sections and word lists are as before."""
+    """Write the index and the snippets' texts; from ``cache`` when the sections, word lists and examples are as
+    before."""
+    examples = read_examples(lang)
     inputs = json.dumps(
-        [lang, [asdict(s) for s in sections], asdict(word_tables(lang)), sorted(common_words(lang))], default=sorted
-    )
-    index, texts = cached(cache, f"index-{lang}", inputs, lambda: build_index(sections, lang, cache=cache))
+        [lang, [asdict(s) for s in sections], asdict(word_tables(lang)), sorted(common_words(lang)),
+         [asdict(e) for e in examples]],
+        default=sorted,
+    )  # fmt: skip
+    where = shown(examples_path(lang))
+    index, texts = cached(
+        cache, f"index-{lang}", inputs, lambda: build_index(sections, lang, cache=cache, examples=examples,
+                                                            examples_file=where)
+    )  # fmt: skip
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in (("index.json", encode(index)), ("texts.json", texts)):

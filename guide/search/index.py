@@ -27,11 +27,12 @@ from .analyser import (
     stem_en,
     stem_id,
 )
+from .learn import Example, learn
 from .query import allowed, typo
 from .sections import Section
 from .words import MIN_ROOT, common_words, word_tables
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 # How much a word counts where it is found. Intent phrases ("belum masuk") count most, then a section's own
 # keywords and heading.
@@ -76,12 +77,15 @@ def build_index(
     common: Iterable[str] | None = None,
     fallback: Iterable[str] | None = None,
     cache: Path | None = None,
+    examples: list[Example] | None = None,
+    examples_file: str = "examples",
 ) -> tuple[dict[str, Any], list[list[str]]]:
     """The index one language's site loads, and each section's one-line answer and sentences (for snippets).
 
     ``common`` and ``fallback`` are the element ids offered in an empty box and after a search that finds
     nothing; by default, the language's (``data/search/<lang>.yml``). ``cache``: where the common words to
-    leave alone are kept between builds.
+    leave alone are kept between builds. ``examples``: queries with their sections, which the postings' weights
+    are learned from (``learn``); ``examples_file`` is where they were read, for errors.
 
     Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score, doc,
     score, …]``, by doc; on disk (``encode``) they are one string. The roots the browser stems queries to are the
@@ -128,6 +132,8 @@ def build_index(
     tables_ = word_tables(lang)
     index["common"] = doc_numbers(index["docs"], tables_.common if common is None else common, "common")
     index["fallback"] = doc_numbers(index["docs"], tables_.fallback if fallback is None else fallback, "fallback")
+    if examples:
+        index["terms"] = learn(index, examples, examples_file)
     return index, [[s.line, *s.body] for s in sections]
 
 

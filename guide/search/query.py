@@ -239,8 +239,18 @@ def search(index: dict[str, Any], query: str, lookups: Query | None = None) -> l
             return table.get(term, [])
         return [x for key, rows in table.items() if key.startswith(term) for x in rows]
 
-    wanted = terms + [pair for clause in parts for pair in pairs(clause, index["lang"])]
-    return to_limits(index, wanted, rank(index, wanted, lookup))
+    looked = with_pairs(parts, index["lang"])
+    return to_limits(index, looked, rank(index, looked, lookup))
+
+
+def with_pairs(parts: list[list[Term]], lang: str) -> list[Term]:
+    """The terms the clauses look up: each clause's words, and each two neighbouring words as a pair."""
+    return [term for clause in parts for term in clause] + [pair for clause in parts for pair in pairs(clause, lang)]
+
+
+def wanted(lookups: Query, text: str) -> list[Term]:
+    """The terms a whole query, typed to its end, looks up."""
+    return with_pairs(lookups.clauses(text), lookups.lang)
 
 
 def to_limits(index: dict[str, Any], terms: list[Term], ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:

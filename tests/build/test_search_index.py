@@ -10,7 +10,8 @@ import pytest
 
 from guide.languages import codes
 from guide.search.index import decode
-from guide.search.query import search
+from guide.search.learn import read_examples
+from guide.search.query import Query, search
 
 from ..conftest import prefix
 
@@ -75,3 +76,19 @@ def test_one_word_for_cancelling_shows_the_cancel_guide_near_the_top(built_site:
     cancel guide is always on the first lines."""
     top = [href for href, _ in search(index_of(built_site, lang), query)[:3]]
     assert any(href.startswith("cancel-order.html#") for href in top), (query, top)
+
+
+def test_the_index_has_learned_how_buyers_ask(built_site: Path, lang: str) -> None:
+    """Nearly every example of data/search/examples-<lang>.tsv finds its own section first: the weights were learned
+    from them (with BM25F's weights alone, about two in three did)."""
+    index = index_of(built_site, lang)
+    examples = read_examples(lang)
+    pages = {doc[0].partition("#")[2]: doc[0].partition("#")[0] for doc in index["docs"] if doc[3] == -1}
+    lookups = Query(index)
+    missed = []
+    for example in examples:
+        found = search(index, example.text, lookups)
+        page, _, target = found[0][0].partition("#") if found else ("", "", "")
+        if not (target in example.targets or any(pages.get(t) == page for t in example.targets)):
+            missed.append((example.text, example.targets, target))
+    assert len(examples) > 500 and len(missed) <= 0.1 * len(examples), missed[:20]

@@ -1,0 +1,112 @@
+"""Weights learned from how buyers ask (data/search/examples-<lang>.tsv), on a few made-up sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide.errors import DataError
+from guide.search.index import build_index
+from guide.search.learn import Example, check_targets, learn, read_examples
+from guide.search.query import search
+from guide.search.sections import Section
+
+# Two guides that share their words: a late refund, and sending goods back (after which the refund comes).
+SECTIONS = [
+    Section("dana.html", "dana", "Pengembalian dana", "Pengembalian dana", "dana",
+            ["Lihat status pengembalian dana Anda."]),
+    Section("dana.html", "dana-telat", "Dana belum masuk", "Pengembalian dana", "dana",
+            ["Tunggu beberapa hari, lalu hubungi layanan pelanggan."]),
+    Section("retur.html", "retur", "Mengembalikan barang", "Mengembalikan barang", "retur",
+            ["Ajukan pengembalian barang dan dana dari halaman pesanan."]),
+    Section("retur.html", "retur-kirim", "Mengirim barang kembali", "Mengembalikan barang", "retur",
+            ["Kirim barang ke penjual, lalu dana dikembalikan."]),
+]  # fmt: skip
+EXAMPLES = [
+    Example("barang sudah dikirim kembali, dana tidak ada", ("dana-telat",), 1),
+    Example("kirim barang ke penjual, dana kapan", ("dana-telat",), 2),
+]
+
+
+def first(index: dict, query: str) -> str:
+    return search(index, query)[0][0]
+
+
+def learned(examples: list[Example]) -> dict:
+    index = build_index(SECTIONS, "id", common=(), fallback=())[0]
+    return index | {"terms": learn(index, examples)}
+
+
+def test_examples_bring_their_own_section_first_and_ways_of_asking_like_them() -> None:
+    before = build_index(SECTIONS, "id", common=(), fallback=())[0]
+    after = learned(EXAMPLES)
+    # a buyer who sent the goods back and has no money yet: the sending-back section, until the examples teach
+    asked = "barang sudah dikirim kembali tapi dana belum ada"  # not itself an example
+    assert first(before, asked) == "retur.html#retur-kirim"
+    assert first(after, asked) == "dana.html#dana-telat"
+    assert first(after, "sudah kirim barang ke penjual dana mana") == "dana.html#dana-telat"
+    # what the examples do not say keeps its answer
+    assert first(after, "kirim barang kembali") == "retur.html#retur-kirim"
+
+
+def test_examples_weigh_the_sites_own_terms_and_add_no_word_to_the_index() -> None:
+    before = build_index(SECTIONS, "id", common=(), fallback=())[0]
+    after = learned([*EXAMPLES, Example("rekber aman gak", ("retur",), 3)])
+    assert after["terms"].keys() == before["terms"].keys()
+    assert "rekber" not in after["terms"]
+    for term, rows in before["terms"].items():  # a section BM25F found a term in keeps it
+        assert set(rows[::2]) <= set(after["terms"][term][::2]), term
+
+
+def test_the_learned_weights_do_not_depend_on_the_order_of_the_file() -> None:
+    assert learned(EXAMPLES)["terms"] == learned(EXAMPLES[::-1])["terms"]
+
+
+def test_an_example_that_is_already_clearly_first_changes_nothing() -> None:
+    index = build_index(SECTIONS, "id", common=(), fallback=())[0]
+    assert learn(index, [Example("mengirim barang kembali ke penjual", ("retur-kirim",), 1)]) == index["terms"]
+
+
+def test_a_page_is_answered_by_any_of_its_sections() -> None:
+    """An example that names a guide is right when any of its sections comes first, as a reader landing there is."""
+    index = build_index(SECTIONS, "id", common=(), fallback=())[0]
+    assert learn(index, [Example("kirim barang kembali", ("retur",), 1)]) == index["terms"]
+
+
+def test_an_example_of_a_section_the_site_does_not_have_stops_the_build_with_its_line() -> None:
+    docs = build_index(SECTIONS, "id", common=(), fallback=())[0]["docs"]
+    with pytest.raises(DataError) as caught:
+        check_targets([Example("dana telat", ("dana-telat",), 4), Example("retur", ("dana", "retur-lama"), 9)], docs,
+                      "data/search/examples-id.tsv")  # fmt: skip
+    assert str(caught.value).startswith(
+        "data/search/examples-id.tsv:9: `retur-lama` is not the id of a search section of this site\n"
+    )
+    assert ":4:" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("dana belum masuk", "examples-id.tsv:3: the example has 1 field; an example is a query, a tab, and the id"),
+        ("dana\tdana-telat\tlagi", "examples-id.tsv:3: the example has 3 fields;"),
+        ("   \tdana-telat", "examples-id.tsv:3: the example has no query"),
+        ("dana belum masuk\t", "examples-id.tsv:3: the example has an empty section id"),
+        ("dana belum masuk\tdana|", "examples-id.tsv:3: the example has an empty section id"),
+        ("dana\u202e belum\tdana-telat", "examples-id.tsv:3: the example has the bidirectional control U+202E"),
+        ("x" * 201 + "\tdana", "examples-id.tsv:3: the example has a query of 201 characters; at most 200"),
+        ("Refund belum masuk\tdana", "examples-id.tsv:3: the example repeats the query of line 2"),
+    ],
+)
+def test_a_bad_line_of_examples_stops_the_build_with_the_file_and_line(tmp_path: Path, line: str, said: str) -> None:
+    (tmp_path / "examples-id.tsv").write_text(f"# examples\nrefund belum masuk\tdana-telat\n{line}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_examples("id", tmp_path)
+    assert said in str(caught.value), str(caught.value)
+
+
+def test_examples_are_read_with_their_lines_and_a_language_may_have_none(tmp_path: Path) -> None:
+    (tmp_path / "examples-id.tsv").write_text("# c\n\nrefund belum masuk\tdana-telat\ncod\tretur|dana\n", "utf-8")
+    assert read_examples("id", tmp_path) == [Example("refund belum masuk", ("dana-telat",), 3),
+                                             Example("cod", ("retur", "dana"), 4)]  # fmt: skip
+    assert read_examples("en", tmp_path) == []
