@@ -25,9 +25,9 @@ from ..errors import DataError
 from ..yamlfile import text_problems
 from .query import Query, rank, wanted
 
-EPOCHS = 3  # passes over the examples
+EPOCHS = 5  # passes over the examples
 STEP = 10  # how much one correction moves a term's posting: 1.0 of score (postings are SCALE = 10 times it)
-MARGIN = 1.25  # an example is corrected until its section leads the next by this much
+MARGIN = 1.5  # an example is corrected until its section leads the next by this much
 MAX_QUERY = 200  # characters
 SHAPE = "an example is a query, a tab, and the id of its section"
 

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.search_quality import read_queries
+from guide import paths
 from guide.errors import DataError
+from guide.languages import codes
 from guide.search.index import build_index
 from guide.search.learn import Example, check_targets, learn, read_examples
 from guide.search.query import search
@@ -110,3 +113,15 @@ def test_examples_are_read_with_their_lines_and_a_language_may_have_none(tmp_pat
     assert read_examples("id", tmp_path) == [Example("refund belum masuk", ("dana-telat",), 3),
                                              Example("cod", ("retur", "dana"), 4)]  # fmt: skip
     assert read_examples("en", tmp_path) == []
+
+
+def test_no_example_is_a_query_that_search_is_measured_with() -> None:
+    """The untouched set and the public set measure search on text it has not learned from."""
+
+    def said(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    for name in ("queries-holdout-9.tsv", "queries.tsv"):
+        measured = {(q.lang, said(q.text)) for q in read_queries(paths.ROOT / "benchmarks" / name)}
+        learned = {(lang, said(e.text)) for lang in codes() for e in read_examples(lang)}
+        assert measured and not measured & learned, (name, sorted(measured & learned)[:10])
