@@ -52,6 +52,9 @@ K1, B = 3.6, 0.75
 # Fields whose neighbouring words also count as pairs: the short ones, where a pair is a phrase.
 PAIRED = frozenset({"phrases", "title", "keywords", "page"})
 SCALE = 10  # postings are integers: the score times this
+# A posting under this (1.2 of score: a common word said once in a long body) tells nearly nothing, and costs bytes
+# every reader downloads; a term keeps at least its best posting, so that it stays a word of the site.
+MIN_POSTING = 12
 
 
 def section_fields(section: Section) -> dict[str, list[str]]:
@@ -221,7 +224,8 @@ def parents(sections: list[Section]) -> list[int]:
 
 
 def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[list[int]]]:
-    """BM25F: term -> [[doc, score], …], by doc, each score an integer (``SCALE`` times the score).
+    """BM25F: term -> [[doc, score], …], by doc, each score an integer (``SCALE`` times the score), from
+    ``MIN_POSTING`` up.
 
     Each field's count is boosted; only the body is discounted for length, so a short section does not
     win on the keywords it shares with the rest of its guide.
@@ -244,7 +248,9 @@ def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[l
             score = round(SCALE * idf * tf * (K1 + 1) / (tf + K1))
             if score > 0:
                 out.setdefault(term, []).append([i, score])
-    return {term: sorted(rows) for term, rows in sorted(out.items())}
+    kept = {term: [row for row in rows if row[1] >= MIN_POSTING] or [max(rows, key=lambda row: row[1])]
+            for term, rows in out.items()}  # fmt: skip
+    return {term: sorted(rows) for term, rows in sorted(kept.items())}
 
 
 # --- what typos and texting need -----------------------------------------------------------------------
