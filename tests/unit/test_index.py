@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from guide.search.analyser import analyze
-from guide.search.index import build_index, decode, encode, front_code, front_decode, parents, section_fields
+from guide.search.index import (
+    MIN_POSTING,
+    build_index,
+    decode,
+    encode,
+    front_code,
+    front_decode,
+    parents,
+    section_fields,
+)
 from guide.search.query import search
 from guide.search.sections import Section, sentences
 
@@ -115,3 +124,14 @@ def test_a_word_still_being_typed_matches_the_terms_it_begins() -> None:
 def test_sentences_split_at_the_end_of_each() -> None:
     assert sentences("  Satu.  Dua?\nTiga! ") == ["Satu.", "Dua?", "Tiga!"]
     assert sentences("   ") == []
+
+
+def test_a_posting_that_tells_nearly_nothing_is_left_out_but_every_term_stays() -> None:
+    """A word said once deep in a long body is not worth its bytes; a word only such bodies have keeps its best."""
+    long = ["Pesanan dikirim kurir ke alamat Anda."] * 12 + ["Simpan nomor resi."]
+    built = build_index([*sections(), Section("lacak.html", "lacak-lama", "Riwayat paket", "Melacak paket", "lacak",
+                                              long)], "id", common=(), fallback=())[0]  # fmt: skip
+    scores = dict(zip(built["terms"]["resi"][::2], built["terms"]["resi"][1::2], strict=True))
+    assert 4 not in scores and scores[3] >= MIN_POSTING, "the long section's one 'resi' is left out"
+    assert built["terms"]["simpan"], "a term only a long body has keeps its best posting"
+    assert all(score >= MIN_POSTING for rows in built["terms"].values() for score in rows[1::2] if len(rows) > 2)
