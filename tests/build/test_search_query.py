@@ -116,6 +116,11 @@ def test_indonesian_words_on_the_english_site(built_site: Path) -> None:
         ("en", "awaiting shipment", "track-order-status-to-ship"),
         ("en", "order completed", "track-order-status-to-review"),
         ("en", "auto cancel", "auto-cancelled"),
+        # a status name that only its function word tells apart from another
+        ("id", "status untuk dikirim", "track-order-status-to-ship"),
+        ("id", "status dikirim", "track-order-status-shipped"),
+        ("en", "to ship status", "track-order-status-to-ship"),
+        ("en", "shipped status", "track-order-status-shipped"),
     ],
 )
 def test_intents_and_status_names_reach_their_section(built_site: Path, lang: str, query: str, target: str) -> None:
