@@ -23,7 +23,7 @@ from typing import Any
 from .. import paths
 from ..errors import DataError
 from ..yamlfile import text_problems
-from .query import Query, rank, wanted
+from .query import Query, order, scores, wanted
 
 EPOCHS = 3  # passes over the examples (5 scored the same when holdout-6, 7 and 8 were left out in turn)
 STEP = 10  # how much one correction moves a term's posting: 1.0 of score (postings are SCALE = 10 times it)
@@ -131,14 +131,13 @@ def learn(index: dict[str, Any], examples: list[Example], path: str = "examples"
     for epoch in range(EPOCHS):  # in an order of their own each pass, the same on every machine
         prepared.sort(key=lambda row: zlib.crc32(f"{epoch}\t{row[0].text}".encode()))
         for example, terms, right in prepared:
-            ranked = rank(index, terms, lookup)
-            rival = next(((href, score) for href, score in ranked if by_target[href.partition("#")[2]] not in right),
-                         None)  # fmt: skip
-            own = next(((href, score) for href, score in ranked if by_target[href.partition("#")[2]] in right), None)
-            if rival is None or (own is not None and own[1] > rival[1] * MARGIN):
+            final = scores(index, terms, lookup)
+            rival = min((doc for doc in final if doc not in right), key=lambda doc: order(final, doc), default=None)
+            own = min((doc for doc in final if doc in right), key=lambda doc: order(final, doc), default=None)
+            if rival is None or (own is not None and round(final[own], 3) > round(final[rival], 3) * MARGIN):
                 continue
-            good = by_target[own[0].partition("#")[2]] if own else by_target[example.targets[0]]
-            bad = by_target[rival[0].partition("#")[2]]
+            good = own if own is not None else by_target[example.targets[0]]
+            bad = rival
             for term in terms:
                 change = round(STEP * term.weight)
                 rows = post[term.text]

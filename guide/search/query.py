@@ -284,6 +284,18 @@ SELF = 0.2
 
 
 def rank(index: dict[str, Any], terms: list[Term], lookup: Callable[[str], list[int]]) -> list[tuple[str, float]]:
+    """``[(href, score), …]``, best first (``scores``)."""
+    final = scores(index, terms, lookup)
+    docs = index["docs"]
+    return [(docs[doc][0], round(final[doc], 3)) for doc in sorted(final, key=lambda doc: order(final, doc))]
+
+
+def order(final: dict[int, float], doc: int) -> tuple[int, int]:
+    """Sorted on the score to six places, as the browser sorts, so a last-digit difference cannot reorder two."""
+    return -math.floor(final[doc] * 1e6 + 0.5), doc
+
+
+def scores(index: dict[str, Any], terms: list[Term], lookup: Callable[[str], list[int]]) -> dict[int, float]:
     """Each section's score: what it matches itself, plus, below a page's first section, ``CONTEXT`` times what
     that first section matches (the first section: ``SELF`` times its own); times the share of the reader's words,
     by rarity, the two hold between them. A section that has more of the reader's words beats one that has a lot
@@ -308,6 +320,4 @@ def rank(index: dict[str, Any], terms: list[Term], lookup: Callable[[str], list[
         words = sorted(mine.keys() | up.keys())
         boost = SELF * sum(mine.values()) if parent == -1 else CONTEXT * sum(up.values())
         final[doc] = (sum(mine.values()) + boost) * sum(said[t] for t in words) / total
-    # Sorted on the score to six places, as the browser sorts, so a last-digit difference cannot reorder the two.
-    order = sorted(final, key=lambda doc: (-math.floor(final[doc] * 1e6 + 0.5), doc))
-    return [(docs[doc][0], round(final[doc], 3)) for doc in order]
+    return final
