@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,3 +19,9 @@ TEMPLATES = PACKAGE / "templates"
 def data_path(project: Path, configured: str, override: str | None) -> Path:
     """The guide data a build reads: ``GUIDE_DATA`` (``override``, used by tests) wins over the config's path."""
     return project / (override or configured)
+
+
+def shown(path: Path) -> str:
+    """A path as an editor reads it in an error: relative to the project, when it is inside it."""
+    relative = os.path.relpath(path, ROOT)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()

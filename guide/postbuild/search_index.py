@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .. import paths
 from ..cache import cached
+from ..paths import shown
 from ..search.index import build_index, encode
-from ..search.learn import examples_path, read_examples, shown
+from ..search.learn import examples_path, read_examples
 from ..search.sections import Section
 from ..search.words import common_words, word_tables
 

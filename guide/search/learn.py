@@ -13,7 +13,6 @@ to load or run.
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 
 from .. import paths
 from ..errors import DataError
+from ..paths import shown
 from ..yamlfile import text_problems
 from .query import Query, order, scores, wanted
 
@@ -41,12 +41,6 @@ class Example:
 
 def examples_path(lang: str, folder: Path = paths.SEARCH_WORDS) -> Path:
     return folder / f"examples-{lang}.tsv"
-
-
-def shown(path: Path) -> str:
-    """The path as an editor reads it: relative to the project, when it is inside it."""
-    relative = os.path.relpath(path, paths.ROOT)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def read_examples(lang: str, folder: Path = paths.SEARCH_WORDS) -> list[Example]:
