@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -92,3 +93,14 @@ def test_the_index_has_learned_how_buyers_ask(built_site: Path, lang: str) -> No
         if not (target in example.targets or any(pages.get(t) == page for t in example.targets)):
             missed.append((example.text, example.targets, target))
     assert len(examples) > 500 and len(missed) <= 0.1 * len(examples), missed[:20]
+
+
+SEARCH_DATA_BYTES = 30 * 1024  # issue #11: gzip, before the first results; benchmarks/search_quality.py measures it
+
+
+def test_the_search_data_before_the_first_results_stays_within_its_budget(built_site: Path, lang: str) -> None:
+    """The index and the engine are what a reader downloads before the first results: every example and every word
+    the site adds costs them, so a change that takes them past the budget fails here, not on a phone."""
+    files = [built_site / prefix(lang) / "search" / "index.json", built_site / "assets" / "search-engine.js"]
+    sizes = {path.name: len(gzip.compress(path.read_bytes(), compresslevel=6)) for path in files}
+    assert sum(sizes.values()) <= SEARCH_DATA_BYTES, sizes
