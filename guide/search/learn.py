@@ -128,8 +128,7 @@ def learn(index: dict[str, Any], examples: list[Example], path: str = "examples"
         prepared.sort(key=lambda row: zlib.crc32(f"{epoch}\t{row[0].text}".encode()))
         for example, terms, right in prepared:
             final = scores(index, terms, lookup)
-            rival = min((doc for doc in final if doc not in right), key=lambda doc: order(final, doc), default=None)
-            own = min((doc for doc in final if doc in right), key=lambda doc: order(final, doc), default=None)
+            own, rival = best(final, right)
             if rival is None or (own is not None and round(final[own], 3) > round(final[rival], 3) * MARGIN):
                 continue
             good = own if own is not None else by_target[example.targets[0]]
@@ -141,3 +140,13 @@ def learn(index: dict[str, Any], examples: list[Example], path: str = "examples"
                 rows[bad] = max(floor.get((term.text, bad), 0), rows.get(bad, 0) - change)
                 flat.pop(term.text, None)
     return {term: [x for doc in sorted(rows) if rows[doc] > 0 for x in (doc, rows[doc])] for term, rows in post.items()}
+
+
+def best(final: dict[int, float], right: set[int]) -> tuple[int | None, int | None]:
+    """The first of the right sections and the first of the others, in the browser's order (``order``)."""
+    found: dict[bool, tuple[tuple[int, int], int]] = {}
+    for doc in final:
+        key, mine = order(final, doc), doc in right
+        if mine not in found or key < found[mine][0]:
+            found[mine] = key, doc
+    return (found[True][1] if True in found else None), (found[False][1] if False in found else None)

@@ -313,11 +313,12 @@ def scores(index: dict[str, Any], terms: list[Term], lookup: Callable[[str], lis
             mine = each.setdefault(rows[i], {})
             mine[term] = max(mine.get(term, 0.0), rows[i + 1] * weight)
     total = sum(said.values()) or 1.0
+    own = {doc: sum(mine.values()) for doc, mine in each.items()}  # each once, not once per section below it
     final: dict[int, float] = {}
     for doc, mine in each.items():
         parent = docs[doc][3]
         up = each.get(parent, {}) if parent != -1 else {}
-        words = sorted(mine.keys() | up.keys())
-        boost = SELF * sum(mine.values()) if parent == -1 else CONTEXT * sum(up.values())
-        final[doc] = (sum(mine.values()) + boost) * sum(said[t] for t in words) / total
+        words = sorted(mine.keys() | up.keys()) if up else sorted(mine)
+        boost = SELF * own[doc] if parent == -1 else CONTEXT * own.get(parent, 0)
+        final[doc] = (own[doc] + boost) * sum(said[t] for t in words) / total
     return final
