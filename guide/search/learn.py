@@ -120,8 +120,7 @@ def learn(index: dict[str, Any], examples: list[Example], path: str = "examples"
 
     def lookup(term: str) -> list[int]:
         if term not in flat:
-            rows = post.get(term, {})
-            flat[term] = [x for doc in sorted(rows) if rows[doc] > 0 for x in (doc, rows[doc])]
+            flat[term] = flatten(post.get(term, {}))
         return flat[term]
 
     for epoch in range(EPOCHS):  # in an order of their own each pass, the same on every machine
@@ -139,7 +138,12 @@ def learn(index: dict[str, Any], examples: list[Example], path: str = "examples"
                 rows[good] = rows.get(good, 0) + change
                 rows[bad] = max(floor.get((term.text, bad), 0), rows.get(bad, 0) - change)
                 flat.pop(term.text, None)
-    return {term: [x for doc in sorted(rows) if rows[doc] > 0 for x in (doc, rows[doc])] for term, rows in post.items()}
+    return {term: flatten(rows) for term, rows in post.items()}
+
+
+def flatten(rows: dict[int, int]) -> list[int]:
+    """A term's postings as the index holds them: ``[doc, score, …]`` by doc, those that still count."""
+    return [x for doc in sorted(rows) if rows[doc] > 0 for x in (doc, rows[doc])]
 
 
 def best(final: dict[int, float], right: set[int]) -> tuple[int | None, int | None]:
