@@ -2,7 +2,7 @@
 server, and Chromium.
 
 Layers (see README): tests/unit (pure functions, inline cases), tests/data (the content, and bad data),
-tests/render (components, drawn from tests/fixtures/mini.yaml), tests/build (the built site) and
+tests/render (components, drawn from tests/fixtures/mini.yaml), tests/site (the built site) and
 tests/browser (the built site in Chromium).
 """
 
