@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from guide import build
+from guide import build, page_ids
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
@@ -89,6 +89,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
         docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
         raise PluginError(f"{docs}/{exc}") from None
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Stop the build if the written page gives one id to two elements (a heading and a guide's part, say)."""
+    if repeated := page_ids.repeated(output):
+        docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+        where = f"{docs}/{page.file.src_uri}" if page.file else "the 404 page"
+        raise PluginError(
+            f"{where}: an id is given to two elements, so a link reaches only the first: {'; '.join(repeated)}. "
+            "Give the page's heading its own id, as in `# Title {: #my-id }`, or rename the guide's part"
+        )
+    return output
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Any) -> jinja2.Environment:

@@ -165,3 +165,14 @@ def test_no_page_loads_materials_scripts_or_stylesheets(built_site) -> None:
         html = page.read_text(encoding="utf-8")
         assert "assets/javascripts/" not in html and "assets/stylesheets/" not in html, page
     assert not (built_site / "assets" / "javascripts").exists()
+
+
+def test_every_element_id_is_unique_on_its_page(built_site: Path) -> None:
+    """A link to #x goes to the first element with that id: a second one is unreachable (and invalid HTML)."""
+    repeated = {}
+    for path in sorted(built_site.rglob("*.html")):
+        ids = [node.attrs["id"] for node in read(path).walk() if "id" in node.attrs]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            repeated[path.relative_to(built_site).as_posix()] = twice
+    assert repeated == {}
