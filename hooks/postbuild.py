@@ -7,12 +7,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide import build, postbuild
+from guide import context as build_context
+from guide import postbuild
 from guide.errors import DataError
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    context = build.current(Path(config.config_file_path))
+    context = build_context.current(Path(config.config_file_path))
     cache = Path(config.config_file_path).parent / ".cache"  # parsed CSS and search word lists, kept between builds
     try:
         postbuild.run(Path(config.site_dir), context.search_sections(), context.site.lang, cache)

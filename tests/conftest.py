@@ -24,10 +24,10 @@ import yaml
 
 from guide import paths
 from guide.errors import DataError
+from guide.language_site import LanguageSite
 from guide.languages import codes, language
 from guide.load import load_guide
 from guide.model import Guide
-from guide.site import Site
 from scripts.build import build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
@@ -112,10 +112,10 @@ def prefix(lang: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def mini_site() -> Callable[[str], Site]:
+def mini_site() -> Callable[[str], LanguageSite]:
     """The small guide drawn in one language."""
     guide = load_guide(MINI, TODAY)
-    return functools.cache(lambda lang, **kw: Site.make(guide, lang, TODAY, **kw))
+    return functools.cache(lambda lang, **kw: LanguageSite.make(guide, lang, TODAY, **kw))
 
 
 class TooSlow(Exception):

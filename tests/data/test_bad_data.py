@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from guide import paths
+from guide.language_site import LanguageSite
 from guide.load import load_guide
-from guide.site import Site
 
 from ..conftest import MINI, TODAY, flow_of
 
@@ -283,7 +283,7 @@ def test_a_see_must_name_a_section(mini_data, write_data, data_error) -> None:
 def test_site_checks_the_checklist_cases(mini_site) -> None:
     from guide.errors import DataError
 
-    site: Site = mini_site("id")
+    site: LanguageSite = mini_site("id")
     with pytest.raises(DataError) as caught:
         site.checklist("mini-cases", tick=("early", "never"))
     assert str(caught.value) == "checklist: mini-cases has no case never"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from guide.ui import load_ui
-from scripts.htmlq import parse
+
+from ..htmlq import parse
 
 
 def helper(mini_site, lang: str):

@@ -73,7 +73,7 @@ def project_copy(tmp_path: Path) -> Path:
     [
         ('{{ flow("no-such-flow") }}', "docs/en/about.md: unknown flow id 'no-such-flow' (known: view-orders,"),
         ("{{ nosuch() }}", "docs/en/about.md: 'nosuch' is undefined"),
-        ('{{ flow("cancel-order", bogus=1) }}', "docs/en/about.md: Site.flow() got an unexpected keyword"),
+        ('{{ flow("cancel-order", bogus=1) }}', "docs/en/about.md: LanguageSite.flow() got an unexpected keyword"),
         ("{{ flow( }}", "docs/en/about.md:"),
     ],
 )

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts.build import build_site
-from scripts.htmlq import parse
 
 from ..conftest import TEST_FEEDBACK, TEST_REPO
+from ..htmlq import parse
 
 # Files that carry the build date, so two builds of the same input differ there and only there.
 DATED = {"sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz"}

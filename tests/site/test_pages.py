@@ -10,9 +10,9 @@ import yaml
 from guide import paths
 from guide.languages import codes, language, languages, reference
 from guide.ui import load_ui
-from scripts.htmlq import Node, parse
 
 from ..conftest import prefix
+from ..htmlq import Node, parse
 
 
 class _ConfigLoader(yaml.SafeLoader):
