@@ -54,13 +54,18 @@ class YamlFile:
 
 
 def read_text(path: Path) -> str:
-    """The file's text; a missing, huge or non-UTF-8 file is a DataError."""
+    """The file's text; a missing, huge or non-UTF-8 file is a DataError. A huge file is refused by its size,
+    before it is read (and no more than the limit is ever read)."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size <= MAX_BYTES:
+            with path.open("rb") as file:
+                raw = file.read(MAX_BYTES + 1)
+            size = len(raw)
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"{path}: is {len(raw) // 1024} KB, more than the {MAX_BYTES // 1024} KB a data file may be")
+    if size > MAX_BYTES:
+        raise DataError(f"{path}: is {size // 1024} KB, more than the {MAX_BYTES // 1024} KB a data file may be")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
