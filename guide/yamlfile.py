@@ -238,5 +238,7 @@ def _text_problem(text: str) -> str | None:
             return f"has the control character U+{ord(ch):04X}"
     visible = [ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf"]
     if text and not visible:
-        return "has no visible text (only spaces or invisible characters)"
+        # Only spaces is "is empty", in the schema's words, so that the two findings are one (errors.report
+        # merges equal ones): one cause, one problem. Invisible characters are the reader's to name.
+        return "is empty" if text.isspace() else "has no visible text (only spaces or invisible characters)"
     return None

@@ -71,6 +71,15 @@ def test_a_missing_or_empty_translation(mini_data, write_data, data_error, value
     assert re.search(rf"{re.escape(str(path))}:\d+: flows\[mini-cases\]", message)
 
 
+@pytest.mark.parametrize("value", ["   ", " \t ", "\u00a0"])
+def test_a_text_of_only_spaces_is_one_problem_not_two(mini_data, write_data, data_error, value) -> None:
+    """The reader (no visible text) and the schema (empty) both see it; the editor reads one line for one cause."""
+    group(mini_data, "mini-cases", "early")["steps"][1]["text"]["en"] = value
+    message = data_error(write_data(mini_data))
+    assert message.splitlines()[0].endswith("has 1 problem:"), message
+    assert message.splitlines()[1].endswith("flows[mini-cases].cases[early].steps[2].text.en is empty"), message
+
+
 def test_every_missing_key_is_named(mini_data, write_data, data_error) -> None:
     del flow_of(mini_data, "mini-cases")["summary"]
     del flow_of(mini_data, "mini-cases")["sources_checked"]
