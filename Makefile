@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
-# Tests run in parallel workers, each with its own Chromium; the site is built once and shared (tests/shared.py).
-WORKERS ?= 3
+# Tests run in parallel workers (one per core), each with its own Chromium; the site is built once and shared
+# by them (tests/shared.py).
+WORKERS ?= 2
 # The fast layers (no site build, no browser): unit, data and render.
 FAST := tests/unit tests/data tests/render
 export NO_MKDOCS_2_WARNING := 1
