@@ -21,7 +21,8 @@ from guide.languages import languages
 from guide.paths import ROOT
 from guide.postbuild.csp import merge_headers
 
-# ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (README, "The builder").
+# ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (CONTRIBUTING.md, "The
+# builder and the theme").
 BUILDER = "properdocs"
 
 

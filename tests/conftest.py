@@ -1,7 +1,8 @@
-"""Shared fixtures and helpers: the real guide and a small one, one strict build of every language, a loopback
-server, and Chromium.
+"""Shared fixtures and helpers: the real guide and a small one, the small project, one strict build of every
+language per test run with its server (made by the first worker that needs them: tests/shared.py), Chromium,
+and the CPU-time ratios that stand in for deadlines.
 
-Layers (see README): tests/unit (pure functions, inline cases), tests/data (the content, and bad data),
+Layers (see CONTRIBUTING.md): tests/unit (pure functions, inline cases), tests/data (the content, and bad data),
 tests/render (components, drawn from tests/fixtures/mini.yaml), tests/site (the built site) and
 tests/browser (the built site in Chromium).
 """
