@@ -232,15 +232,12 @@ def project(tmp_path: Path, mini_cache: Path) -> Path:
     return folder
 
 
-def run_build(
-    site: Path, data: Path | None = None, env: dict[str, str] | None = None, project: Path = paths.ROOT
-) -> subprocess.CompletedProcess[str]:
-    """`python -m scripts.build` (what `make build` runs), for ``project``, with another data file, as a person
-    would run it."""
+def run_build(site: Path, project: Path = paths.ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts.build` (what `make build` runs) for ``project``, as a person would run it."""
     return subprocess.run(
         [sys.executable, "-m", "scripts.build", "--site-dir", str(site), "--project", str(project)],
         cwd=paths.ROOT,
-        env={**os.environ, **({"GUIDE_DATA": str(data)} if data else {}), **(env or {})},
+
         capture_output=True,
         text=True,
         check=False,
