@@ -237,7 +237,6 @@ def run_build(site: Path, project: Path = paths.ROOT) -> subprocess.CompletedPro
     return subprocess.run(
         [sys.executable, "-m", "scripts.build", "--site-dir", str(site), "--project", str(project)],
         cwd=paths.ROOT,
-
         capture_output=True,
         text=True,
         check=False,
