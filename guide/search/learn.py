@@ -23,7 +23,8 @@ from .. import paths
 from ..errors import DataError
 from ..paths import shown
 from ..yamlfile import text_problems
-from .query import Query, order, scores, wanted
+from .query import Resolver
+from .rank import order, scores
 
 # With each of holdout-6 to 10 left out of the examples in turn, 5 passes and a margin of 2 scored 0.5 (id) and 0.2 (en)
 # higher, and made the Indonesian search data 0.7 KB larger, over its 30 KB: every setting tried was within 1.6.
@@ -96,14 +97,16 @@ def check_targets(examples: Iterable[Example], docs: list[list[Any]], path: str)
         raise DataError("\n".join(problems) + f"\n(the sections' ids are the headings' ids, such as {some}, …)")
 
 
-def learn(index: dict[str, Any], examples: list[Example], path: str = "examples") -> dict[str, list[int]]:
+def learn(
+    index: dict[str, Any], examples: list[Example], path: str = "examples", cache: Path | None = None
+) -> dict[str, list[int]]:
     """The index's postings (``{term: [doc, score, …]}``), corrected by the examples; the same terms as before."""
     check_targets(examples, index["docs"], path)
     docs = index["docs"]
     by_target = {doc[0].partition("#")[2]: n for n, doc in enumerate(docs)}
     post = {term: dict(zip(rows[::2], rows[1::2], strict=True)) for term, rows in index["terms"].items()}
     floor = {(term, doc): 1 for term, rows in post.items() for doc in rows}  # a posting BM25F gave stays, however small
-    lookups = Query(index)
+    resolver = Resolver(index)
     prepared = []
     for example in examples:
         right: set[int] = set()
@@ -112,7 +115,7 @@ def learn(index: dict[str, Any], examples: list[Example], path: str = "examples"
             right.add(n)
             if docs[n][3] == -1:  # a page's first section stands for the page: any of its sections answers
                 right |= {m for m, doc in enumerate(docs) if doc[3] == n}
-        terms = [term for term in wanted(lookups, example.text) if term.text in post]
+        terms = [term for term in resolver.looked_up(example.text) if term.text in post]
         if terms:
             prepared.append((example, terms, right))
 

@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from benchmarks.search_quality import read_queries
 from guide import paths
 from guide.search.analyser import analyze
-from guide.search.index import decode
-from guide.search.query import Query, search
+from guide.search.queries import read_queries
+from guide.search.query import Resolver
+from guide.search.rank import search
+from guide.search.wire import decode
 
 from ..conftest import prefix
 
@@ -241,7 +242,7 @@ def test_the_browser_ranks_every_benchmark_query_as_the_build_does(page, built_s
         queries,
     )
     index = index_of(built_site, lang)
-    lookups = Query(index)
+    lookups = Resolver(index)
     differ = []
     for query, (clauses, ranked) in zip(queries, in_browser, strict=True):
         mine = [[[t.text, t.weight] for t in clause] for clause in lookups.clauses(query)]

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from guide.languages import codes
-from guide.search.index import decode
 from guide.search.learn import read_examples
-from guide.search.query import Query, search
+from guide.search.query import Resolver
+from guide.search.rank import search
+from guide.search.wire import decode
 
 from ..conftest import prefix
 
@@ -85,7 +86,7 @@ def test_the_index_has_learned_how_buyers_ask(built_site: Path, lang: str) -> No
     index = index_of(built_site, lang)
     examples = read_examples(lang)
     pages = {doc[0].partition("#")[2]: doc[0].partition("#")[0] for doc in index["docs"] if doc[3] == -1}
-    lookups = Query(index)
+    lookups = Resolver(index)
     missed = []
     for example in examples:
         found = search(index, example.text, lookups)

@@ -10,16 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from guide.search.index import decode
-from guide.search.query import Query, allowed, distance, search, skeleton, typo
+from guide.search.query import Resolver, skeleton
+from guide.search.rank import search
+from guide.search.typos import allowed, distance, typo
+from guide.search.wire import decode
 
 from ..conftest import prefix
 
 
 @cache
-def loaded(site: Path, lang: str) -> tuple[dict, Query]:
+def loaded(site: Path, lang: str) -> tuple[dict, Resolver]:
     index = decode(json.loads((site / prefix(lang) / "search" / "index.json").read_text(encoding="utf-8")))
-    return index, Query(index)
+    return index, Resolver(index)
 
 
 def terms(site: Path, lang: str, text: str) -> list[tuple[str, float]]:

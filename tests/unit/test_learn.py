@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.search_quality import read_queries
 from guide import paths
 from guide.errors import DataError
 from guide.languages import codes
 from guide.search.index import build_index
 from guide.search.learn import Example, check_targets, learn, read_examples
-from guide.search.query import search
+from guide.search.queries import read_queries
+from guide.search.rank import search
 from guide.search.sections import Section
 
 # Two guides that share their words: a late refund, and sending goods back (after which the refund comes).
