@@ -58,9 +58,16 @@ def normalize(words: Iterable[str], lang: str) -> list[str]:
     out = [part for word in words for part in tables.slang.get(word, word).split()]
     if len(out) > 1 and out[-1] in tables.question_tags:
         out.pop()
-    for phrase, said in tables.phrases.items():
-        out = _replace(out, phrase.split(), said.split())
+    for phrase, said in _phrases(lang):
+        if phrase[0] in out:  # else it cannot be there: most are not, so most are not looked for
+            out = _replace(out, phrase, said)
     return [word for word in out if word not in tables.stop and not word.isdigit()]
+
+
+@cache
+def _phrases(lang: str) -> tuple[tuple[list[str], list[str]], ...]:
+    """The language's phrases as words, each with the words it is said as, in the table's order."""
+    return tuple((phrase.split(), said.split()) for phrase, said in word_tables(lang).phrases.items())
 
 
 def _replace(words: list[str], phrase: list[str], said: list[str]) -> list[str]:
