@@ -74,13 +74,13 @@ def build_index(
 
     ``common`` and ``fallback`` are the element ids offered in an empty box and after a search that finds
     nothing; by default, the language's (``data/search/<lang>.yml``). ``cache``: where the common words to
-    leave alone, and what learning needs to learn again only what an edit changed, are kept between builds.
-    ``examples``: queries with their sections, which the postings' weights
-    are learned from (``learn``); ``examples_file`` is where they were read, for errors.
+    leave alone, and the record learning needs to learn again only what an edit changed, are kept between
+    builds. ``examples``: queries with their sections, which the postings' weights are learned from (``learn``);
+    ``examples_file`` is where they were read, for errors.
 
-    Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score, doc,
-    score, …]``, by doc; on disk (``wire.encode``) they are one string. The roots the browser stems queries to are the
-    index's own one-word terms: on this site they are the same set (a test checks).
+    Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score,
+    doc, score, …]``, by doc; on disk (``wire.encode``) they are one string. The roots the browser stems queries
+    to are the index's own one-word terms: on this site they are the same set (a test checks).
     """
     fields = [section_fields(s) for s in sections]
     texts = [text for f in fields for texts in f.values() for text in texts]
@@ -88,23 +88,15 @@ def build_index(
     if lang == "id":
         roots = site_roots(texts, dictionary())
 
-    def terms(name: str, items: list[str]) -> list[tuple[str, float]]:
-        out = []
-        for text in items:
-            for words in clauses(text, lang, roots):
-                out += list(zip(words, negation_weights(words, lang), strict=True))
-                out += [(pair, 1.0) for pair in pairs(words, lang)] if name in PAIRED else []
-        return out
-
-    docs = [{name: terms(name, items) for name, items in f.items()} for f in fields]
-    tables = asdict(word_tables(lang))
+    docs = [{name: field_terms(name, items, lang, roots) for name, items in f.items()} for f in fields]
+    tables = word_tables(lang)
     parent = parents(sections)
     postings_ = postings(docs)
     vocab = {term for term in postings_ if " " not in term}
     index = {
         "version": wire.VERSION,
         "lang": lang,
-        "words": {key: sorted(value) if isinstance(value, frozenset) else value for key, value in tables.items()},
+        "words": {k: sorted(v) if isinstance(v, frozenset) else v for k, v in asdict(tables).items()},
         **engine_rules(),
         "docs": [
             [s.href, s.title, s.page_title if s.page_title != s.title else "", up]
@@ -114,16 +106,26 @@ def build_index(
         "protect": protected(vocab, lang, cache),
         "guides": [i for i, (s, up) in enumerate(zip(sections, parent, strict=True)) if s.flow and up == -1],
         "limits": {
-            "terms": limit_terms(word_tables(lang).parts.get("facts", ()), lang, roots),
+            "terms": limit_terms(tables.parts.get("facts", ()), lang, roots),
             "docs": [i for i, s in enumerate(sections) if s.part == "facts"],
         },
     }
-    tables_ = word_tables(lang)
-    index["common"] = doc_numbers(index["docs"], tables_.common if common is None else common, "common")
-    index["fallback"] = doc_numbers(index["docs"], tables_.fallback if fallback is None else fallback, "fallback")
+    index["common"] = doc_numbers(index["docs"], tables.common if common is None else common, "common")
+    index["fallback"] = doc_numbers(index["docs"], tables.fallback if fallback is None else fallback, "fallback")
     if examples:
         index["terms"] = learn(index, examples, examples_file, cache)
     return index, [[s.line, *s.body] for s in sections]
+
+
+def field_terms(name: str, texts: list[str], lang: str, roots: set[str]) -> list[tuple[str, float]]:
+    """A field's terms, each with how much it counts (less right after a negation); in a short field (``PAIRED``),
+    each two neighbouring terms also count as one."""
+    out = []
+    for text in texts:
+        for words in clauses(text, lang, roots):
+            out += list(zip(words, negation_weights(words, lang), strict=True))
+            out += [(pair, 1.0) for pair in pairs(words, lang)] if name in PAIRED else []
+    return out
 
 
 def engine_rules() -> dict[str, Any]:
