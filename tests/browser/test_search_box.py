@@ -225,8 +225,9 @@ PARITY_EXTRA = {
 }  # fmt: skip
 
 
-def test_the_browser_ranks_every_benchmark_query_as_the_build_does(page, built_site: Path, lang: str) -> None:
-    """The same terms, weights, results and scores in JavaScript as in Python, query by query."""
+def test_the_browser_ranks_the_public_and_tuning_queries_as_the_build_does(page, built_site: Path, lang: str) -> None:
+    """The same terms, weights, results and scores in Chromium as in Python, query by query, on two query sets (every
+    example and benchmark query runs under Node: tests/site/test_engine_parity.py)."""
     open_search(page, f"{prefix(lang)}index.html")
     queries = [q.text for f in PARITY_FILES for q in read_queries(paths.ROOT / "benchmarks" / f) if q.lang == lang]
     queries += PARITY_EXTRA[lang]
