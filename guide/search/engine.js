@@ -19,11 +19,11 @@
 // the prefix traces come in search/index.json (wire.py lists them): nothing here is typed twice.
 // tests/unit/test_engine_parity.py runs this file under Node on an index of tests/fixtures/mini.yaml and on golden
 // cases; tests/site/test_engine_parity.py on the built site's index, with every example and benchmark query: the
-// same terms, and the same first five results with their scores to 3 places, as the Python.
+// same terms, the same number of results, and the same first five with their scores to 3 places, as the Python.
 // Loaded by assets/site.js the first time the reader opens search, with search/index.json; search/texts.json (the
 // sentences for snippets) is fetched only after the first results are on screen.
 
-const MAX_RESULTS = 5;
+const MAX_RESULTS = 5; // this and SNIPPET_CHARS are the search box's (attach, below)
 const SNIPPET_CHARS = 200;
 
 const unique = (list) => [...new Set(list)];
