@@ -1,7 +1,8 @@
 """The query sets search is measured with (``benchmarks/queries*.tsv``), read for the benchmarks and the tests.
 
 A file is TSV, ``lang<TAB>query<TAB>expected``, with ``#`` comments. ``expected`` is an element id on that
-language's site (``cancel-order`` or ``cancel-order-cod``); ``|`` separates accepted answers.
+language's site (``cancel-order`` or ``cancel-order-cod``); ``|`` separates accepted answers. A set of another
+shape (more columns after the query) is still a language and a query on each line: ``read_texts``.
 """
 
 from __future__ import annotations
@@ -34,3 +35,17 @@ def read_queries(path: Path) -> list[LabelledQuery]:
             raise DataError(f"{path}:{n}: expected 'lang<TAB>query<TAB>expected' with lang in {sorted(codes())}")
         queries.append(LabelledQuery(parts[0], parts[1].strip(), tuple(parts[2].strip().split("|")), n))
     return queries
+
+
+def read_texts(path: Path) -> list[tuple[str, str]]:
+    """``(lang, query)`` of every row of any query set, whatever columns follow the query (the engines' parity
+    test needs only the queries); a row without a known language and a query is a DataError naming its line."""
+    out = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) < 2 or parts[0] not in codes() or not parts[1].strip():
+            raise DataError(f"{path}:{n}: expected 'lang<TAB>query<TAB>…' with lang in {sorted(codes())}")
+        out.append((parts[0], parts[1].strip()))
+    return out

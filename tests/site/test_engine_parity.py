@@ -14,7 +14,7 @@ import pytest
 
 from guide import paths
 from guide.search.learn import read_examples
-from guide.search.queries import read_queries
+from guide.search.queries import read_texts
 
 from ..conftest import missing_tool, prefix
 from ..node_engine import differences, node_missing_reason
@@ -32,7 +32,7 @@ def every_query(lang: str) -> list[str]:
     """The language's examples, then every benchmark query in it, then the forms above; each once."""
     out = [example.text for example in read_examples(lang)]
     for path in sorted((paths.ROOT / "benchmarks").glob("queries*.tsv")):
-        out += [query.text for query in read_queries(path) if query.lang == lang]
+        out += [text for said, text in read_texts(path) if said == lang]
     return list(dict.fromkeys(out + EXTRA[lang]))
 
 
