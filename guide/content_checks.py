@@ -50,7 +50,8 @@ MENTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     "en": (
         r"\b(?i:see)\s+(also\s+)?(the\s+)?[^.;:?!]{0,60}\b(section|guide)\b",  # "see the next section"
-        r"\b(?i:in|from)\s+the\s+[^.;:?!]{0,60}\bguide\b",  # not "in the returns section": that is the app's
+        # not "in the returns section" (the app's), nor "from the 2023 official guide" (a source's)
+        r"\b(?i:in|from)\s+the\s+(?![^.;:?!]*\b(?i:official|\d{4})\b)[^.;:?!]{0,60}\bguide\b",
         r"\b(?i:follow)\s+the\s+steps\s+(in|of|under)\b",
     ),
 }
