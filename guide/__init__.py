@@ -7,4 +7,5 @@
   of the whole site is ``scripts/build.py``
 - ``search``: the analyser, the sections, the index and the ranking (``engine.js`` is the browser twin)
 - ``postbuild``: steps that take a built site folder (CSS slimming, the search index, …)
+- ``htmlq``: a small HTML tree, for the tests and tools that read built pages
 """

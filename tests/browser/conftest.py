@@ -8,7 +8,6 @@ check one thing each.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,25 +15,13 @@ from typing import Any
 import pytest
 
 from guide import paths
-from guide.errors import DataError
 from guide.languages import reference
-from guide.load import load_guide
 
-from ..conftest import prefix
+from ..conftest import guide_ids, prefix
 
 PAGES = [*sorted(p.stem for p in (paths.ROOT / reference().docs).glob("*.md")), "404"]
 
-
-def _guides() -> list[str]:
-    """The guides' ids, to name the tests by; if the data does not load, none (the site's build then fails every
-    browser test with the data's own message, instead of stopping the collection)."""
-    try:
-        return [flow.id for flow in load_guide(paths.GUIDE_DATA, dt.date.today()).flows]
-    except DataError:
-        return []
-
-
-GUIDES = _guides()
+GUIDES = guide_ids()
 PHONE = {"width": 360, "height": 800}
 
 # Before any page script: count policy violations, and layout shifts, from the very start.

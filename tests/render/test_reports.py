@@ -6,11 +6,11 @@ import dataclasses
 import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
+from guide.htmlq import parse
 from guide.language_site import LanguageSite
 from guide.ui import load_ui
 
 from ..conftest import TEST_REPO
-from ..htmlq import parse
 
 
 def report_query(href: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..htmlq import parse
+from guide.htmlq import parse
 
 
 def external_links(site: Path, site_url: str) -> list[tuple[str, str]]:

@@ -9,11 +9,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 from guide import paths
+from guide.htmlq import Node, parse
 from guide.languages import codes, language, languages, reference
 from guide.ui import load_ui
 
 from ..conftest import prefix
-from ..htmlq import Node, parse
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -4,15 +4,18 @@ and command exists (FastAPI's "generate, then verify": scripts/docs.py writes th
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import tomllib
 
 import pytest
 
 from guide import paths
+from guide.evidence import MIN_GUIDES, RECENT
 from guide.views import STALE_AFTER
 from guide.yamlfile import MAX_BYTES
 from scripts import docs, serve
+from scripts.marks import MAX_PER_PAGE, MAX_PER_STEP
 
 from ..conftest import LAYERS
 
@@ -78,6 +81,14 @@ def test_editings_figures_are_the_codes() -> None:
     editing = prose("EDITING.md")
     assert f"not checked for {STALE_AFTER.days} days" in editing
     assert f"files over {MAX_BYTES // 1024 // 1024} MB" in editing
+    defs = json.loads(text("data/schema.json"))["$defs"]
+    assert f"up to {defs['targets']['maxItems']} per record" in editing
+    assert "the one or two places" in editing and defs["next"]["maxItems"] == 2
+    assert (
+        f"({MIN_GUIDES} or more unofficial sources from different publishers, each dated {RECENT.year} or later)"
+        in editing
+    )
+    assert f"a guide page should carry {MAX_PER_PAGE} at most" in editing and MAX_PER_STEP == 1
 
 
 def test_the_readme_stays_short_and_every_layer_is_documented() -> None:
