@@ -5,16 +5,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
-# Browser tests run in parallel workers, each with its own build and Chromium (2 cores: 3 workers measured best).
-WORKERS ?= 3
+# Tests run in parallel workers (one per core), each with its own Chromium; the site is built once and shared
+# by them (tests/shared.py).
+WORKERS ?= 2
+# The fast layers (no site build, no browser): unit, data and render.
+FAST := tests/unit tests/data tests/render
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build test lint clean
+.PHONY: help setup serve build test test-fast lint clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
+	  | awk -F':.*## ' -v port=$(PORT) '{gsub(/\$$\(PORT\)/, port, $$2); printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -31,16 +35,18 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP) ## Create .venv and install the pinned dependencies and the guide package
 
 serve: $(STAMP) ## Set up, then serve both languages at http://127.0.0.1:$(PORT) with live reload (PORT=8001 for another)
-	$(BIN)/python -m scripts.serve --port $(PORT)
+	@$(BIN)/python -m scripts.serve --port $(PORT)
 
 build: $(STAMP) ## Build both languages into site/ (strict)
 	$(BIN)/python -m scripts.build
 
-test: $(STAMP) ## Set up, lint, build both languages strictly, and run every test
+test: $(STAMP) ## Set up, lint, and run every test (the site is built strictly, once, by the tests)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m scripts.build
 	$(BIN)/python -m pytest -n $(WORKERS)
+
+test-fast: $(STAMP) ## Run the fast layers only (unit, data, render: no build, no browser), for edits
+	$(BIN)/python -m pytest $(FAST)
 
 lint: $(STAMP) ## Check the Python code with ruff (lint and format)
 	$(BIN)/ruff check .

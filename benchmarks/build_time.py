@@ -38,10 +38,10 @@ import jinja2
 import yaml
 
 from guide.ids import GROUP_KINDS
+from guide.language_site import MACROS, LanguageSite
 from guide.languages import languages
 from guide.load import load_guide
 from guide.paths import ROOT
-from guide.site import MACROS, Site
 from scripts import build
 
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "data", "macros")
@@ -107,7 +107,7 @@ def prerender(project: Path) -> None:
     guide = load_guide(project / "data" / "steps.yaml", dt.date.today())
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for lang, folder in LANG_DIRS.items():
-        site = Site.make(guide, lang, dt.date.today())
+        site = LanguageSite.make(guide, lang, dt.date.today())
         macros = {name: getattr(site, name) for name in MACROS}
         for page in (project / folder).glob("*.md"):
             front, body = page.read_text(encoding="utf-8").replace("render_macros: true\n", "").split("\n---\n", 1)

@@ -22,7 +22,7 @@ from .errors import report
 from .model import Guide, guide_from
 from .rules import rule_problems
 from .schema import schema_problems
-from .yamlfile import read_yaml
+from .yamlfile import MAX_BYTES, read_yaml
 
 WHAT = "a mapping with `labels` and `flows`"
 
@@ -40,7 +40,7 @@ def load_guide(
     schema. ``pages``: the names of the pages a language has; every flow must have one (None: not checked).
     ``cache``: a folder where a file that passed the reader and the schema is kept.
     """
-    key = _file_key(path, schema)
+    key = _file_key(path, schema) if cache else ""
     data = cached(cache if key else None, path.stem, key, lambda: _schema_checked(path, schema))
     problems = rule_problems(data, today, pages)
     if problems:
@@ -50,8 +50,11 @@ def load_guide(
 
 
 def _file_key(path: Path, schema: Path) -> str:
-    """What the reader's and the schema's verdict depends on, besides the package's code; "" if unreadable."""
+    """What the reader's and the schema's verdict depends on, besides the package's code; "" if unreadable, or
+    larger than the reader reads."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return ""
         return hashlib.sha256(path.read_bytes() + b"\0" + schema.read_bytes()).hexdigest()
     except OSError:
         return ""  # the reader says what is wrong with the file

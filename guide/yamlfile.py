@@ -54,13 +54,18 @@ class YamlFile:
 
 
 def read_text(path: Path) -> str:
-    """The file's text; a missing, huge or non-UTF-8 file is a DataError."""
+    """The file's text; a missing, huge or non-UTF-8 file is a DataError. A huge file is refused by its size,
+    before it is read (and no more than the limit is ever read)."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size <= MAX_BYTES:
+            with path.open("rb") as file:
+                raw = file.read(MAX_BYTES + 1)
+            size = len(raw)
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"{path}: is {len(raw) // 1024} KB, more than the {MAX_BYTES // 1024} KB a data file may be")
+    if size > MAX_BYTES:
+        raise DataError(f"{path}: is {size // 1024} KB, more than the {MAX_BYTES // 1024} KB a data file may be")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -233,5 +238,7 @@ def _text_problem(text: str) -> str | None:
             return f"has the control character U+{ord(ch):04X}"
     visible = [ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf"]
     if text and not visible:
-        return "has no visible text (only spaces or invisible characters)"
+        # Only spaces is "is empty", in the schema's words, so that the two findings are one (errors.report
+        # merges equal ones): one cause, one problem. Invisible characters are the reader's to name.
+        return "is empty" if text.isspace() else "has no visible text (only spaces or invisible characters)"
     return None

@@ -21,7 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from guide import build, page_ids
+from guide import context as build_context
+from guide import page_ids
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
@@ -52,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
     docs = Path(config.docs_dir)
     try:
-        started = build.start(
+        started = build_context.start(
             Path(config.config_file_path),
             data,
             own.code,
@@ -73,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
     """The site's reading order, for search to break ties by."""
-    build.current(Path(config.config_file_path)).reading_order = [page.file.src_uri for page in nav.pages]
+    build_context.current(Path(config.config_file_path)).reading_order = [page.file.src_uri for page in nav.pages]
     return nav
 
 
@@ -82,7 +83,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
     summary_only = page.file.src_uri in set(config.extra.get("search", {}).get("summary_only", []))
     description = str(page.meta.get("description") or "")
     try:
-        build.current(Path(config.config_file_path)).page(
+        build_context.current(Path(config.config_file_path)).page(
             page.file.src_uri, page.file.url, markdown, summary_only, description, page.meta.get("search")
         )
     except DataError as exc:

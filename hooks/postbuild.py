@@ -7,14 +7,18 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide import build, postbuild
+from guide import context as build_context
+from guide import paths, postbuild
 from guide.errors import DataError
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    context = build.current(Path(config.config_file_path))
-    cache = Path(config.config_file_path).parent / ".cache"  # parsed CSS and search word lists, kept between builds
+    context = build_context.current(Path(config.config_file_path))
+    project = Path(config.config_file_path).parent
+    cache = project / ".cache"  # parsed CSS and search word lists, kept between builds
+    # The search examples name this project's sections, so they come from its own data/search/ (none: no learning)
+    examples = project / paths.SEARCH_WORDS.relative_to(paths.ROOT)
     try:
-        postbuild.run(Path(config.site_dir), context.search_sections(), context.site.lang, cache)
+        postbuild.run(Path(config.site_dir), context.search_sections(), context.site.lang, cache, examples)
     except DataError as exc:
         raise PluginError(str(exc)) from None

@@ -8,24 +8,24 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from guide import build
+from guide import context as build_context
 from guide.errors import DataError
-from guide.site import MACROS
+from guide.language_site import MACROS
 
 
 def define_env(env: Any) -> None:
     """Register one macro per component, drawing from the build that hooks/context.py started."""
-    context = build.current(Path(env.conf.config_file_path))
+    context = build_context.current(Path(env.conf.config_file_path))
     for name in MACROS:
         env.macro(_macro(env, context, name), name)
 
 
-def _macro(env: Any, context: build.Build, name: str) -> Callable[..., str]:
+def _macro(env: Any, context: build_context.BuildContext, name: str) -> Callable[..., str]:
     method = getattr(context.site, name)
 
     def call(*args: Any, **kwargs: Any) -> str:
         if name == "flow" and args:
-            context.drew(env.page.file.src_uri, args[0])
+            context.record_flow(env.page.file.src_uri, args[0])
         try:
             return method(*args, **kwargs)
         except DataError as exc:

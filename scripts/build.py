@@ -1,6 +1,6 @@
 """Build both languages into a fresh folder, then swap it in: a failed build never leaves a half-written site.
 
-python -m scripts.build [--site-dir site] [--site-url https://example.org/]
+python -m scripts.build [--site-dir site] [--site-url https://example.org/] [--project .]
 """
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from guide.languages import languages
 from guide.paths import ROOT
 from guide.postbuild.csp import merge_headers
 
-# ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (README, "The builder").
+# ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (CONTRIBUTING.md, "The
+# builder and the theme").
 BUILDER = "properdocs"
 
 
@@ -28,11 +31,16 @@ class BuildError(Exception):
 
 
 def build_site(
-    dest: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None, project: Path = ROOT
+    dest: Path,
+    site_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+    project: Path = ROOT,
+    progress: Callable[[str], None] | None = None,
 ) -> None:
     """Build every language at once (one process each), assemble them beside ``dest``, then swap in.
 
-    ``project`` is the folder with the configs (another copy of the project, for the benchmarks).
+    ``project`` is the folder with the configs (another copy of the project, for the benchmarks and tests).
+    ``progress``, if given, is told when the languages start and as each one is done.
     """
     dest = dest.resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +52,11 @@ def build_site(
     try:
         outs = [work / f"lang-{lang.code}" for lang in langs]
         env = _env(site_url, extra_env)
-        wait_all([start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)])
+        builds = [start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)]
+        if progress:
+            first = "" if (project / ".cache").is_dir() else " (the first build fills .cache/, so it takes longer)"
+            progress(f"building {', '.join(lang.code for lang in langs)}, one process each{first}…")
+        wait_all(builds, progress)
         site = outs[0]
         for lang, out in zip(langs[1:], outs[1:], strict=True):
             out.rename(site / lang.prefix.rstrip("/"))
@@ -83,12 +95,17 @@ def start(config: Path, out: Path, env: dict[str, str]) -> tuple[str, subprocess
     return config.name, proc
 
 
-def wait_all(builds: list[tuple[str, subprocess.Popen[str]]]) -> None:
+def wait_all(builds: list[tuple[str, subprocess.Popen[str]]], progress: Callable[[str], None] | None = None) -> None:
     """Wait for every build; if any failed, raise with MkDocs' own words for each."""
     failures = []
     docs = {lang.config: lang.docs for lang in languages()}
+    code = {lang.config: lang.code for lang in languages()}
+    began = time.monotonic()
     for config, proc in builds:
         out, err = proc.communicate()
+        if progress:
+            outcome = "built" if proc.returncode == 0 else "failed"
+            progress(f"  {code.get(config, config)} {outcome} ({config}, {time.monotonic() - began:.0f} s)")
         said = messages(err, docs.get(config, ""))
         if proc.returncode != 0:
             failures.append(f"{config} failed to build:\n{said or (err.strip() or out.strip())}")
@@ -162,9 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--site-url", help="the site's public address (default: SITE_URL, else mkdocs.yml)")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the folder of the configs (default: this one)")
     args = parser.parse_args(argv)
     try:
-        build_site(args.site_dir, args.site_url)
+        build_site(args.site_dir, args.site_url, project=args.project, progress=lambda said: print(said, flush=True))
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1

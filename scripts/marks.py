@@ -14,9 +14,8 @@ import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide.htmlq import Node, parse
 from guide.languages import languages
-
-from .htmlq import Node, parse
 
 MAX_PER_STEP = 1
 MAX_PER_PAGE = 6

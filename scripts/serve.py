@@ -6,7 +6,9 @@ python -m scripts.serve [--port 8000]
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import socket
 import sys
 
 from properdocs.livereload import LiveReloadServer
@@ -18,27 +20,57 @@ from scripts.build import BuildError, build_site
 WATCHED = ("data", "docs", "guide", "macros", "overrides", "hooks", *(lang.config for lang in languages()))
 
 
+def port_taken(host: str, port: int) -> bool:
+    """Whether another program listens on ``host:port`` (as the live-reload server binds: reusing a closed one)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return True
+            raise
+    return False
+
+
+def busy(host: str, port: int) -> str:
+    """The one line that says the port is taken, and the command that serves on a free one."""
+    free = next((p for p in range(port + 1, port + 50) if not port_taken(host, p)), port + 1)
+    return f"Port {port} is in use (another `make serve`?): serve on another with `make serve PORT={free}`"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
+    if port_taken(args.host, args.port):  # before the build, which takes a while
+        print(busy(args.host, args.port), file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     site, url = ROOT / ".cache" / "serve", f"http://{args.host}:{args.port}/"
 
     def rebuild() -> None:
         try:
-            build_site(site, url)
+            build_site(site, url, progress=logging.info)
         except BuildError as exc:
-            logging.error("%s", exc)
-            raise
+            raise SystemExit(str(exc)) from None  # the server prints it, without a traceback, and keeps watching
 
-    rebuild()
+    try:
+        rebuild()
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 1
     server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=str(site))
     for path in WATCHED:
         server.watch(str(ROOT / path))
     try:
         server.serve()
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(busy(args.host, args.port), file=sys.stderr)  # taken while the site was building
+        return 1
     except KeyboardInterrupt:
         server.shutdown()
     return 0

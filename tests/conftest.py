@@ -1,7 +1,8 @@
-"""Shared fixtures and helpers: the real guide and a small one, one strict build of every language, a loopback
-server, and Chromium.
+"""Shared fixtures and helpers: the real guide and a small one, the small project, one strict build of every
+language per test run with its server (made by the first worker that needs them: tests/shared.py), Chromium,
+and the CPU-time ratios that stand in for deadlines.
 
-Layers (see README): tests/unit (pure functions, inline cases), tests/data (the content, and bad data),
+Layers (see CONTRIBUTING.md): tests/unit (pure functions, inline cases), tests/data (the content, and bad data),
 tests/render (components, drawn from tests/fixtures/mini.yaml), tests/site (the built site) and
 tests/browser (the built site in Chromium).
 """
@@ -15,7 +16,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +27,18 @@ import yaml
 
 from guide import paths
 from guide.errors import DataError
-from guide.languages import codes, language
+from guide.language_site import LanguageSite
+from guide.languages import codes, language, languages
 from guide.load import load_guide
 from guide.model import Guide
-from guide.site import Site
+from guide.search.words import word_tables
 from scripts.build import build_site
-from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
+from scripts.loopback import CHROMIUM, CHROMIUM_ARGS
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini.yaml"
+from . import shared
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini.yaml"
 TODAY = dt.date(2026, 12, 6)  # the date the data and bad-data tests check against
 # The repository and the address the test builds send "report a changed step" to (REPO_URL, FEEDBACK_EMAIL).
 TEST_REPO = "https://github.com/example/panduan-pesanan"
@@ -45,6 +52,15 @@ TEST_FEEDBACK = "tanya@example.org"
 def guide() -> Guide:
     """The real guide, data/steps.yaml, checked as a build checks it."""
     return load_guide(paths.GUIDE_DATA, dt.date.today())
+
+
+def guide_ids() -> list[str]:
+    """The real guides' ids, to name tests by at collection; if the data does not load, none (the tests that need
+    the data then fail with its own message, instead of the collection stopping)."""
+    try:
+        return [flow.id for flow in load_guide(paths.GUIDE_DATA, dt.date.today()).flows]
+    except DataError:
+        return []
 
 
 @pytest.fixture(scope="session")
@@ -112,72 +128,124 @@ def prefix(lang: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def mini_site() -> Callable[[str], Site]:
+def mini_site() -> Callable[[str], LanguageSite]:
     """The small guide drawn in one language."""
     guide = load_guide(MINI, TODAY)
-    return functools.cache(lambda lang, **kw: Site.make(guide, lang, TODAY, **kw))
+    return functools.cache(lambda lang, **kw: LanguageSite.make(guide, lang, TODAY, **kw))
 
 
-class TooSlow(Exception):
-    """A test's work took longer than its deadline."""
+def cpu_seconds(work: Callable[[], Any], repeat: int = 3) -> float:
+    """The least CPU time of ``repeat`` runs of ``work``: this process's own time, so that other processes on a
+    busy machine do not count. Tests compare two of these, never one with a number of seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.process_time()
+        work()
+        best = min(best, time.process_time() - began)
+    return best
 
 
-@pytest.fixture()
-def deadline() -> Iterator[Callable[[float], Any]]:
-    """``with deadline(2): …`` fails the test if the block takes more than 2 seconds (a hang is a failure)."""
-    import contextlib
-    import signal
-
-    @contextlib.contextmanager
-    def within(seconds: float) -> Iterator[None]:
-        def expire(*_: Any) -> None:
-            raise TooSlow(f"took more than {seconds} s")
-
-        previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-
-    yield within
+def growth(small: Callable[[], Any], large: Callable[[], Any], repeat: int = 5) -> float:
+    """How many times the CPU time of ``small`` ``large`` takes: the least of ``repeat`` runs of each, taken in
+    turn so that a slow moment of the machine falls on both alike."""
+    smalls, larges = [], []
+    for _ in range(repeat):
+        smalls.append(cpu_seconds(small, 1))
+        larges.append(cpu_seconds(large, 1))
+    return min(larges) / max(min(smalls), 1e-6)
 
 
 # --- the built site ----------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder every xdist worker of this run shares (tests/shared.py)."""
+    return shared.shared_root(tmp_path_factory.getbasetemp())
+
+
+def _make_site(root: Path) -> dict[str, Any]:
+    folder = root / "site"
+    port, pid = shared.start_server(folder, shared.run_owner())
+    url = f"http://127.0.0.1:{port}/"
+    build_site(folder, url, {"REPO_URL": TEST_REPO, "FEEDBACK_EMAIL": TEST_FEEDBACK})
+    return {"folder": str(folder), "url": url, "server": pid}
 
 
 @pytest.fixture(scope="session")
-def site_url(site_port: int) -> str:
-    return f"http://127.0.0.1:{site_port}/"
+def _site(shared_root: Path) -> dict[str, Any]:
+    """Every language, built strictly once per test run (by whichever worker asks first), and served."""
+    try:
+        return shared.once(shared_root, "site", lambda: _make_site(shared_root))
+    except shared.Failed as exc:
+        pytest.fail(f"the site did not build:\n{exc}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
-    """Every language, built strictly, for the address the test server will use."""
-    dest = tmp_path_factory.mktemp("build") / "site"
-    build_site(dest, site_url, {"REPO_URL": TEST_REPO, "FEEDBACK_EMAIL": TEST_FEEDBACK})
-    return dest
+def built_site(_site: dict[str, Any]) -> Path:
+    """The built site's folder (every language), built for the address the test server serves it at."""
+    return Path(_site["folder"])
 
 
 @pytest.fixture(scope="session")
-def server(built_site: Path, site_port: int, site_url: str) -> Iterator[str]:
-    httpd = serve(built_site, site_port)
-    yield site_url
-    httpd.shutdown()
+def site_url(_site: dict[str, Any]) -> str:
+    return _site["url"]
 
 
-def run_build(site: Path, data: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m scripts.build` (what `make build` runs) with another data file, as a person would run it."""
+@pytest.fixture(scope="session")
+def server(_site: dict[str, Any]) -> str:
+    """The address of the test server of the built site: one for the whole run, shared by the workers."""
+    return _site["url"]
+
+
+def mini_project(folder: Path, data: Path = MINI) -> Path:
+    """A small project to build: the configs, two pages a language and a few search examples of
+    tests/fixtures/project/, the small guide (``data``) as its data/steps.yaml, a page for each of its guides, and
+    this project's theme, hooks and macros. A build of it checks the build command without the real content."""
+    shutil.copytree(FIXTURES / "project", folder)
+    for code in ("overrides", "hooks", "macros"):
+        shutil.copytree(paths.ROOT / code, folder / code, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(data, folder / "data" / "steps.yaml")
+    for lang in languages():
+        for flow in yaml.safe_load(_mini_text())["flows"]:
+            title = flow["title"][lang.code]
+            page = f'---\ntitle: {title}\nrender_macros: true\n---\n\n# {title}\n\n{{{{ flow("{flow["id"]}") }}}}\n'
+            (folder / lang.docs / f"{flow['id']}.md").write_text(page, encoding="utf-8")
+        # The sections an empty search box offers are named in data/search/<lang>.yml: this page has them.
+        tables = word_tables(lang.code)
+        offered = "".join(f"\n## {ident} {{: #{ident} }}\n\n{ident}.\n" for ident in (*tables.common, *tables.fallback))
+        (folder / lang.docs / "offered.md").write_text(f"# Offered\n{offered}", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def mini_cache(shared_root: Path) -> Path:
+    """The small project's .cache/ after a build, made once per test run: a copy of the project starts from it."""
+
+    def make() -> dict[str, Any]:
+        project = mini_project(shared_root / "mini-project")
+        build_site(shared_root / "mini-site", project=project)
+        return {"cache": str(project / ".cache")}
+
+    try:
+        return Path(shared.once(shared_root, "mini-project", make)["cache"])
+    except shared.Failed as exc:
+        pytest.fail(f"the small project did not build:\n{exc}", pytrace=False)
+
+
+@pytest.fixture()
+def project(tmp_path: Path, mini_cache: Path) -> Path:
+    """A copy of the small project of its own (``tmp_path/project``) to change, its cache as a build left it."""
+    folder = mini_project(tmp_path / "project")
+    shutil.copytree(mini_cache, folder / ".cache")
+    return folder
+
+
+def run_build(site: Path, project: Path = paths.ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts.build` (what `make build` runs) for ``project``, as a person would run it."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(site), "--project", str(project)],
         cwd=paths.ROOT,
-        env={**os.environ, "GUIDE_DATA": str(data), **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -220,6 +288,52 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# --- the count of each layer ------------------------------------------------------------------------------
+
+LAYERS = ("unit", "data", "render", "site", "browser")
+
+
+def layer(nodeid: str) -> str:
+    """The layer of a test: the folder under tests/ (``tests/site/test_pages.py::…`` is ``site``)."""
+    parts = nodeid.split("::", 1)[0].split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "tests" else "other"
+
+
+def per_layer(nodeids: Iterable[str]) -> str:
+    counts = Counter(layer(nodeid) for nodeid in nodeids)
+    order = [*LAYERS, *sorted(set(counts) - set(LAYERS))]
+    return ", ".join(f"{name} {counts[name]}" for name in order if counts[name])
+
+
+def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> str:
+    """Without workers: what was collected, per layer."""
+    return f"collected per layer: {per_layer(item.nodeid for item in items)}"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """With workers (each collects every test): what the first one collected, per layer, once."""
+    config = node.config
+    if not getattr(config, "_layers_told", False):
+        config._layers_told = True
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(f"collected per layer: {per_layer(ids)}")
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """The outcome of each layer, at the end of the run."""
+    lines = []
+    for outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"):
+        reports = [r for r in terminalreporter.stats.get(outcome, []) if getattr(r, "nodeid", "")]
+        if reports:
+            lines.append(f"{outcome}: {per_layer(r.nodeid for r in reports)}")
+    if lines:
+        terminalreporter.write_sep("-", "per layer")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import paths
 from ..search.sections import Section
 from .csp import apply_csp
 from .html import collapse_site
@@ -17,9 +18,12 @@ from .search_index import write_search
 from .slim import bundle_css
 
 
-def run(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
-    """The post-build steps for one language's built site; ``cache``: a folder for results kept between builds."""
-    write_search(site, sections, lang, cache / "search" if cache else None)
+def run(
+    site: Path, sections: list[Section], lang: str, cache: Path | None = None, examples: Path = paths.SEARCH_WORDS
+) -> None:
+    """The post-build steps for one language's built site; ``cache``: a folder for results kept between builds;
+    ``examples``: the folder of the project's search examples (they name its sections)."""
+    write_search(site, sections, lang, cache / "search" if cache else None, examples)
     collapse_site(site)
     bundle_css(site, cache / "css" if cache else None, f"site-{lang}")
     minify_scripts(site)

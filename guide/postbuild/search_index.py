@@ -19,16 +19,18 @@ from ..search.words import common_words, word_tables
 ENGINE = paths.PACKAGE / "search" / "engine.js"
 
 
-def write_search(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
+def write_search(
+    site: Path, sections: list[Section], lang: str, cache: Path | None = None, examples_in: Path = paths.SEARCH_WORDS
+) -> None:
     """Write the index and the snippets' texts; from ``cache`` when the sections, word lists and examples are as
-    before."""
-    examples = read_examples(lang)
+    before. ``examples_in``: the folder of the examples (``examples-<lang>.tsv``; none there, nothing learned)."""
+    examples = read_examples(lang, examples_in)
     inputs = json.dumps(
         [lang, [asdict(s) for s in sections], asdict(word_tables(lang)), sorted(common_words(lang)),
          [asdict(e) for e in examples]],
         default=sorted,
     )  # fmt: skip
-    where = shown(examples_path(lang))
+    where = shown(examples_path(lang, examples_in))
     index, texts = cached(
         cache, f"index-{lang}", inputs, lambda: build_index(sections, lang, cache=cache, examples=examples,
                                                             examples_file=where)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import ids
+from ..model import Guide
 from ..views import FlowView, LabelView, StepView
 from .prose import Prose
 
@@ -146,3 +148,19 @@ def step_sentences(step: StepView, ui: dict[str, Any]) -> list[str]:
 
 def label_text(label: LabelView, ui: dict[str, Any]) -> str:
     return f"{label.text} ({ui['native_label']}: {label.native})" if label.native else label.text
+
+
+def keywords(guide: Guide, lang: str) -> dict[str, SearchWords]:
+    """The search words and intent phrases of every flow, route, case, section, tip and status, by element id."""
+
+    def words(record: Any) -> SearchWords:
+        keys, said = record.keywords, record.phrases
+        return SearchWords(keys[lang] if keys else (), said[lang] if said else ())
+
+    out: dict[str, SearchWords] = {}
+    for flow in guide.flows:
+        out[flow.id] = words(flow)
+        out |= {ids.group(flow.id, g.id): words(g) for g in flow.groups}
+        out |= {ids.tip(flow.id, t.id): words(t) for t in flow.tips}
+        out |= {ids.status(flow.id, s.id): words(s) for s in flow.statuses}
+    return out

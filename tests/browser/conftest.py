@@ -8,7 +8,6 @@ check one thing each.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,12 +16,12 @@ import pytest
 
 from guide import paths
 from guide.languages import reference
-from guide.load import load_guide
 
-from ..conftest import prefix
+from ..conftest import guide_ids, prefix
 
 PAGES = [*sorted(p.stem for p in (paths.ROOT / reference().docs).glob("*.md")), "404"]
-GUIDES = [flow.id for flow in load_guide(paths.GUIDE_DATA, dt.date.today()).flows]
+
+GUIDES = guide_ids()
 PHONE = {"width": 360, "height": 800}
 
 # Before any page script: count policy violations, and layout shifts, from the very start.

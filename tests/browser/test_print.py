@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 
 SITES = {lang.code: lang.prefix for lang in languages()}
 PAPERS = ("A4", "Letter")
-TICK = ("unpaid", "paid", "cod")  # the cases the checklist shows as tick boxes (Site.checklist's default)
+TICK = ("unpaid", "paid", "cod")  # the cases the checklist shows as tick boxes (LanguageSite.checklist's default)
 VIEWPORTS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 900}}
 DPI = 100
 BOX_PT = 10  # the printed tick box is 10pt square with a 1.5pt border (guide.css, print block)

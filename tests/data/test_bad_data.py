@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from guide import paths
+from guide.language_site import LanguageSite
 from guide.load import load_guide
-from guide.site import Site
 
 from ..conftest import MINI, TODAY, flow_of
 
@@ -69,6 +69,15 @@ def test_a_missing_or_empty_translation(mini_data, write_data, data_error, value
     message = data_error(path)
     assert f"flows[mini-cases].cases[early].steps[2].text.en {said}" in message
     assert re.search(rf"{re.escape(str(path))}:\d+: flows\[mini-cases\]", message)
+
+
+@pytest.mark.parametrize("value", ["   ", " \t ", "\u00a0"])
+def test_a_text_of_only_spaces_is_one_problem_not_two(mini_data, write_data, data_error, value) -> None:
+    """The reader (no visible text) and the schema (empty) both see it; the editor reads one line for one cause."""
+    group(mini_data, "mini-cases", "early")["steps"][1]["text"]["en"] = value
+    message = data_error(write_data(mini_data))
+    assert message.splitlines()[0].endswith("has 1 problem:"), message
+    assert message.splitlines()[1].endswith("flows[mini-cases].cases[early].steps[2].text.en is empty"), message
 
 
 def test_every_missing_key_is_named(mini_data, write_data, data_error) -> None:
@@ -286,7 +295,7 @@ def test_a_see_must_name_a_part_of_the_site(mini_data, write_data, data_error) -
 def test_site_checks_the_checklist_cases(mini_site) -> None:
     from guide.errors import DataError
 
-    site: Site = mini_site("id")
+    site: LanguageSite = mini_site("id")
     with pytest.raises(DataError) as caught:
         site.checklist("mini-cases", tick=("early", "never"))
     assert str(caught.value) == "checklist: mini-cases has no case never"

@@ -8,11 +8,11 @@ import dataclasses
 import pytest
 
 from guide.errors import DataError
+from guide.htmlq import Node, parse
+from guide.language_site import LanguageSite
 from guide.languages import codes, reference
 from guide.render import make_env, render
-from guide.site import Site
 from guide.ui import load_ui
-from scripts.htmlq import Node, parse
 
 from ..conftest import TODAY
 
@@ -76,7 +76,7 @@ def test_step_text_is_in_the_page_language(mini_site, mini, lang) -> None:
 
 
 def test_a_step_is_quiet_its_action_its_labels_and_small_named_tools(mini_site) -> None:
-    site = Site.make(mini_site("en").guide, "en", TODAY, "https://example.org/", feedback="tanya@example.org")
+    site = LanguageSite.make(mini_site("en").guide, "en", TODAY, "https://example.org/", feedback="tanya@example.org")
     step = parse(site.flow("mini-ways")).by_id("mini-ways-first-2")
     body = step.one("div", "g-step__body")
     # text, labels, don't see, see also
@@ -185,7 +185,7 @@ def test_text_from_the_data_is_escaped(mini) -> None:
     bad_group = dataclasses.replace(flow.groups[0], steps=(bad_step, *flow.groups[0].steps[1:]))
     bad_flow = dataclasses.replace(flow, groups=(bad_group, *flow.groups[1:]))
     bad = dataclasses.replace(mini, flows=tuple(bad_flow if f.id == flow.id else f for f in mini.flows))
-    html = Site.make(bad, "en", TODAY).flow("mini-cases")
+    html = LanguageSite.make(bad, "en", TODAY).flow("mini-cases")
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;" in html
 
@@ -219,9 +219,9 @@ def test_the_checklist_has_a_labelled_box_per_step_and_marks_what_is_unsure(mini
 
 def test_the_checklist_prints_its_address_only_on_a_published_site(mini) -> None:
     address = "https://example.org/cancel-checklist.html"
-    published = Site.make(mini, "en", TODAY, "https://example.org/")
+    published = LanguageSite.make(mini, "en", TODAY, "https://example.org/")
     assert parse(published.checklist("mini-cases", ("early",), address)).one("p", "g-address").one("a").text == address
-    local = Site.make(mini, "en", TODAY, "http://127.0.0.1:8000/")
+    local = LanguageSite.make(mini, "en", TODAY, "http://127.0.0.1:8000/")
     assert parse(local.checklist("mini-cases", ("early",), "http://127.0.0.1:8000/c.html")).all("p", "g-address") == []
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from guide.htmlq import parse
 from guide.ui import load_ui
-from scripts.htmlq import parse
 
 
 def helper(mini_site, lang: str):

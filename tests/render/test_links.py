@@ -4,8 +4,8 @@ urgent case first, and the line on where the button names come from."""
 
 from __future__ import annotations
 
+from guide.htmlq import Node, parse
 from guide.ui import load_ui
-from scripts.htmlq import Node, parse
 
 
 def drawn(mini_site, lang: str, flow_id: str) -> Node:
@@ -129,14 +129,14 @@ def test_the_list_heading_says_what_is_listed(mini_site, lang) -> None:
 def test_a_guide_of_facts_is_not_a_list_of_situations(mini, lang) -> None:
     import dataclasses
 
-    from guide.site import Site
+    from guide.language_site import LanguageSite
 
     from ..conftest import TODAY
 
     parts = mini.flow("mini-parts")
     facts_only = dataclasses.replace(parts, kind="steps", groups=(), steps=parts.groups[0].steps)
     guide = dataclasses.replace(mini, flows=tuple(facts_only if f.id == parts.id else f for f in mini.flows))
-    html = parse(Site.make(guide, lang, TODAY).flow("mini-parts"))
+    html = parse(LanguageSite.make(guide, lang, TODAY).flow("mini-parts"))
     assert html.one("h2", "g-situations__title").text == load_ui(lang)["situations_facts"]
 
 

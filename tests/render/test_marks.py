@@ -3,9 +3,9 @@ case, as the guide's page shows."""
 
 from __future__ import annotations
 
+from guide.htmlq import parse
 from guide.ui import load_ui
 from guide.views import flow_view, helper_view
-from scripts.htmlq import parse
 from scripts.marks import page_marks
 
 from ..conftest import TODAY

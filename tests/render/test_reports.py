@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
-from guide.site import Site
+from guide.htmlq import parse
+from guide.language_site import LanguageSite
 from guide.ui import load_ui
-from scripts.htmlq import parse
 
 from ..conftest import TEST_REPO
 
@@ -20,7 +20,7 @@ def report_query(href: str) -> dict[str, str]:
 
 
 def test_issue_links_name_the_flow_the_step_the_language_and_the_page(mini, lang) -> None:
-    site = Site.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO)
+    site = LanguageSite.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO)
     html = parse(site.flow("mini-cases"))
     link = html.by_id("mini-cases-early-2").one("a", "g-report")
     query = report_query(link.attrs["href"])
@@ -40,7 +40,7 @@ def test_issue_links_name_the_flow_the_step_the_language_and_the_page(mini, lang
 def test_readers_report_by_email_with_the_same_details_and_editors_keep_the_issue_link(mini, lang) -> None:
     from urllib.parse import unquote
 
-    site = Site.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO, "tanya@example.org")
+    site = LanguageSite.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO, "tanya@example.org")
     html = parse(site.flow("mini-cases"))
     mail = html.by_id("mini-cases-early-2").one("a", "g-report").attrs["href"]
     assert mail.startswith("mailto:tanya@example.org?subject=")
@@ -70,7 +70,7 @@ def test_an_old_guide_shows_a_gentle_notice(mini) -> None:
     checked = mini.flow("mini-status").checked
     notes = []
     for days, shown in ((180, False), (181, True)):
-        site = Site.make(mini, "en", checked + dt.timedelta(days=days))
+        site = LanguageSite.make(mini, "en", checked + dt.timedelta(days=days))
         notes = parse(site.flow("mini-status")).all("p", "g-stale")
         assert len(notes) == int(shown), days
     assert load_ui("en")["stale_title"] in notes[0].text

@@ -1,12 +1,13 @@
-"""`make build` as a person runs it: bad data fails loudly and leaves the site alone; a stale guide only warns."""
+"""`make build` as a person runs it, on the small project of tests/fixtures/ (``project``): bad data fails loudly and
+leaves the site alone; a stale guide only warns; an error in a page names the page; the cache changes no byte."""
 
 from __future__ import annotations
 
 import datetime as dt
 import filecmp
-import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,71 +15,91 @@ import yaml
 from guide import paths
 from scripts.build import BuildError, build_site, swap_in
 
-from ..conftest import dump, flow_of, run_build
-from .test_integrity import DATED, differing
+from ..conftest import dump, flow_of, mini_project, run_build
 
 pytestmark = pytest.mark.slow
 
+# Files that carry the build date, so two builds of the same input differ there and only there.
+DATED = {"sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz"}
 
-def test_a_bad_data_file_fails_the_build_and_leaves_the_site_alone(tmp_path: Path) -> None:
-    bad = tmp_path / "steps.yaml"
-    bad.write_text(paths.GUIDE_DATA.read_text(encoding="utf-8").replace('en: "Profile"', 'en: ""', 1))
+
+def differing(left: Path, right: Path, rel: str = "") -> list[str]:
+    cmp = filecmp.dircmp(left / rel if rel else left, right / rel if rel else right)
+    out = [f"{rel}{name}" for name in cmp.diff_files + cmp.left_only + cmp.right_only]
+    for sub in cmp.common_dirs:
+        out += differing(left, right, f"{rel}{sub}/")
+    return out
+
+
+def data_of(project: Path) -> dict[str, Any]:
+    return yaml.safe_load((project / "data" / "steps.yaml").read_text(encoding="utf-8"))
+
+
+def write(project: Path, data: dict[str, Any]) -> Path:
+    path = project / "data" / "steps.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    return path
+
+
+def test_a_bad_data_file_fails_the_build_and_leaves_the_site_alone(tmp_path: Path, project: Path) -> None:
+    data = data_of(project)
+    data["labels"]["home"]["en"] = ""
+    bad = write(project, data)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build")
     with pytest.raises(BuildError) as caught:
-        build_site(site, extra_env={"GUIDE_DATA": str(bad)})
-    assert f"{bad}:" in str(caught.value) and "labels.profile.en is empty" in str(caught.value)
+        build_site(site, project=project)
+    assert f"{bad}:" in str(caught.value) and "labels.home.en is empty" in str(caught.value)
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "the last good build"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "a temporary build was left behind"
 
 
-def test_make_build_fails_loudly_on_bad_data(tmp_path: Path) -> None:
+def test_make_build_fails_loudly_on_bad_data(tmp_path: Path, project: Path) -> None:
     """The command a person runs exits non-zero and prints the file, line and path."""
-    bad = tmp_path / "steps.yaml"
-    bad.write_text(paths.GUIDE_DATA.read_text(encoding="utf-8").replace('en: "Profile"', "en: 7", 1))
-    done = run_build(tmp_path / "site", bad)
+    data = data_of(project)
+    data["labels"]["home"]["en"] = 7
+    write(project, data)
+    done = run_build(tmp_path / "site", project=project)
     assert done.returncode != 0
-    assert "labels.profile.en should be text, not a number" in done.stderr
+    assert "labels.home.en should be text, not a number" in done.stderr
+    assert "Traceback" not in done.stderr
     assert not (tmp_path / "site").exists()
 
 
-def test_the_build_warns_about_old_guides_and_still_succeeds(tmp_path: Path) -> None:
-    data = yaml.safe_load(paths.GUIDE_DATA.read_text(encoding="utf-8"))
-    old = (dt.date.today() - dt.timedelta(days=400)).isoformat()
-    flow_of(data, "safe-shopping")["sources_checked"] = old
-    stale = tmp_path / "steps.yaml"
-    stale.write_text(dump(data), encoding="utf-8")
-    done = run_build(tmp_path / "site", stale)
+def test_the_build_says_what_it_is_doing_while_it_builds(tmp_path: Path, project: Path) -> None:
+    done = run_build(tmp_path / "site", project=project)
     assert done.returncode == 0, done.stderr
-    assert f"guide may be out of date: safe-shopping (sources last checked {old})" in done.stderr
-    html = (tmp_path / "site" / "en" / "safe-shopping.html").read_text(encoding="utf-8")
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("building id, en, one process each"), lines
+    assert [line.split()[:2] for line in lines[1:3]] == [["id", "built"], ["en", "built"]], lines
+
+
+def test_the_build_warns_about_old_guides_and_still_succeeds(tmp_path: Path, project: Path) -> None:
+    data = data_of(project)
+    old = (dt.date.today() - dt.timedelta(days=400)).isoformat()
+    flow_of(data, "mini-ways")["sources_checked"] = old
+    write(project, data)
+    done = run_build(tmp_path / "site", project=project)
+    assert done.returncode == 0, done.stderr
+    assert f"guide may be out of date: mini-ways (sources last checked {old})" in done.stderr
+    html = (tmp_path / "site" / "en" / "mini-ways.html").read_text(encoding="utf-8")
     assert 'class="g-stale"' in html
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """The configs, pages and theme of this project in a folder of their own, to break one page of."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "mkdocs.en.yml"):
-        shutil.copy(paths.ROOT / name, copy / name)
-    for folder in ("data", "docs", "overrides", "hooks", "macros"):
-        shutil.copytree(paths.ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return copy
 
 
 @pytest.mark.parametrize(
     ("call", "said"),
     [
-        ('{{ flow("no-such-flow") }}', "docs/en/about.md: unknown flow id 'no-such-flow' (known: view-orders,"),
+        ('{{ flow("no-such-flow") }}', "docs/en/about.md: unknown flow id 'no-such-flow' (known: mini-ways,"),
         ("{{ nosuch() }}", "docs/en/about.md: 'nosuch' is undefined"),
-        ('{{ flow("cancel-order", bogus=1) }}', "docs/en/about.md: Site.flow() got an unexpected keyword"),
+        ('{{ flow("mini-ways", bogus=1) }}', "docs/en/about.md: LanguageSite.flow() got an unexpected keyword"),
         ("{{ flow( }}", "docs/en/about.md:"),
     ],
 )
-def test_an_error_in_a_page_reaches_the_terminal_with_its_page(tmp_path: Path, call: str, said: str) -> None:
-    project = project_copy(tmp_path)
+def test_an_error_in_a_page_reaches_the_terminal_with_its_page(
+    tmp_path: Path, project: Path, call: str, said: str
+) -> None:
     page = project / "docs" / "en" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
     # what an interrupted build left: a dead process's work folder, and an old site a swap did not remove
@@ -97,16 +118,15 @@ def test_an_error_in_a_page_reaches_the_terminal_with_its_page(tmp_path: Path, c
     [
         ("{phrases: {no-such-heading: [who made this]}}",
          "docs/en/about.md: front matter search.phrases.no-such-heading is not the id of a heading of this page "
-         "(it has: about-this-guide, where-the-facts-come-from,"),
-        ("{phrases: {about-this-guide: who made this}}",
-         "docs/en/about.md: front matter search.phrases.about-this-guide should be a list, not text"),
+         "(it has: about, sources)"),
+        ("{phrases: {about: who made this}}",
+         "docs/en/about.md: front matter search.phrases.about should be a list, not text"),
         ("{phrase: {}}", "docs/en/about.md: front matter search has an unknown key 'phrase' (allowed: phrases)"),
     ],
 )  # fmt: skip
 def test_a_pages_bad_search_phrases_fail_the_build_with_the_page_and_the_key(
-    tmp_path: Path, search: str, said: str
+    tmp_path: Path, project: Path, search: str, said: str
 ) -> None:
-    project = project_copy(tmp_path)
     page = project / "docs" / "en" / "about.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("\nsearch:", "\nunused:", 1).replace("---\n", f"---\nsearch: {search}\n", 1),
@@ -147,9 +167,8 @@ def test_a_file_where_the_site_folder_goes_fails_the_build_clearly(tmp_path: Pat
         build_site(tmp_path / "site")
 
 
-def test_markup_in_a_pages_title_and_description_is_printed_as_text(tmp_path: Path) -> None:
+def test_markup_in_a_pages_title_and_description_is_printed_as_text(tmp_path: Path, project: Path) -> None:
     """The theme's own templates (head, title, previews) escape what they print, as the macro templates do."""
-    project = project_copy(tmp_path)
     page = project / "docs" / "en" / "about.md"
     attack = '"><script>alert(1)</script><b x="'
     text = page.read_text(encoding="utf-8")
@@ -166,10 +185,21 @@ def test_markup_in_a_pages_title_and_description_is_printed_as_text(tmp_path: Pa
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_two_builds_of_the_same_input_are_identical(tmp_path: Path) -> None:
+    """Two copies of the project, each built from nothing in processes of their own (so Python's string hashing
+    differs), give the same bytes: no set order, time or path leaks into the site."""
+    sites = []
+    for name in ("one", "two"):
+        build_site(tmp_path / f"site-{name}", project=mini_project(tmp_path / name))
+        sites.append(tmp_path / f"site-{name}")
+    filecmp.clear_cache()
+    assert set(differing(*sites)) <= DATED
+
+
 def test_a_rebuild_from_the_cache_is_the_same_site_and_sees_every_edit(tmp_path: Path) -> None:
     """What .cache/ keeps (checked data, compiled templates, parsed CSS, search word lists) changes no byte of
     the site, and an edited theme template or data file still reaches the next build."""
-    project = project_copy(tmp_path)
+    project = mini_project(tmp_path / "project")
     cold, warm, edited = (tmp_path / name for name in ("cold", "warm", "edited"))
     build_site(cold, project=project)
     assert (project / ".cache" / "theme").is_dir() and (project / ".cache" / "templates").is_dir()
@@ -184,9 +214,10 @@ def test_a_rebuild_from_the_cache_is_the_same_site_and_sees_every_edit(tmp_path:
         ),
         encoding="utf-8",
     )
-    data = project / "data" / "steps.yaml"
-    data.write_text(data.read_text(encoding="utf-8").replace('en: "Profile"', 'en: "Your profile page"', 1))
+    data = data_of(project)
+    data["labels"]["home"]["en"] = "Your home page"
+    write(project, data)
     build_site(edited, project=project)
     for page in ("index.html", "en/index.html"):
         assert '<meta name="x-edited" content="theme">' in (edited / page).read_text(encoding="utf-8"), page
-    assert any("Your profile page" in p.read_text(encoding="utf-8") for p in (edited / "en").glob("*.html"))
+    assert any("Your home page" in p.read_text(encoding="utf-8") for p in (edited / "en").glob("*.html"))

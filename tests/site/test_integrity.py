@@ -1,20 +1,14 @@
-"""Link and page integrity of the built site: external links, and builds that can be reproduced."""
+"""Link integrity of the built site: external links go only to the sources' hosts, and open safely.
+
+(That a build can be reproduced byte for byte is checked on the small project: tests/site/test_build_command.py.)
+"""
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
-from scripts.build import build_site
-from scripts.htmlq import parse
-
-from ..conftest import TEST_FEEDBACK, TEST_REPO
-
-# Files that carry the build date, so two builds of the same input differ there and only there.
-DATED = {"sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz"}
+from guide.htmlq import parse
 
 
 def external_links(site: Path, site_url: str) -> list[tuple[str, str]]:
@@ -40,19 +34,3 @@ def test_external_links_open_safely(built_site: Path, site_url: str) -> None:
             href = a.attrs.get("href", "")
             if href.startswith("http") and not href.startswith(site_url):
                 assert "noopener" in a.attrs.get("rel", ""), (path.name, href)
-
-
-def differing(left: Path, right: Path, rel: str = "") -> list[str]:
-    cmp = filecmp.dircmp(left / rel if rel else left, right / rel if rel else right)
-    out = [f"{rel}{name}" for name in cmp.diff_files + cmp.left_only + cmp.right_only]
-    for sub in cmp.common_dirs:
-        out += differing(left, right, f"{rel}{sub}/")
-    return out
-
-
-@pytest.mark.slow
-def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, built_site: Path, site_url: str) -> None:
-    again = tmp_path / "site"
-    build_site(again, site_url, {"REPO_URL": TEST_REPO, "FEEDBACK_EMAIL": TEST_FEEDBACK})
-    filecmp.clear_cache()
-    assert set(differing(built_site, again)) <= DATED

@@ -16,19 +16,17 @@ from __future__ import annotations
 import functools
 import json
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guide.build import keywords
 from guide.languages import codes
 from guide.load import load_guide
 from guide.search.index import build_index
 from guide.search.learn import read_examples
 from guide.search.prose import page_prose
-from guide.search.sections import Section, page_sections
+from guide.search.sections import Section, keywords, page_sections
 from guide.search.words import word_tables
 from guide.ui import load_ui
 from guide.views import flow_view
@@ -49,7 +47,7 @@ def mini_index(lang: str) -> dict[str, Any]:
     """The index of the small guide: a page per flow (its title, summary and guide), and a page of prose."""
     guide = load_guide(MINI, TODAY)
     ui = load_ui(lang)
-    words = keywords(types.SimpleNamespace(guide=guide, lang=lang))
+    words = keywords(guide, lang)
     parts = word_tables(lang).parts
     sections: list[Section] = page_sections(page_prose(ABOUT[lang]), "about.html", [], ui, False)
     for flow in guide.flows:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide.build import prose_phrases
 from guide.errors import DataError
+from guide.search.pages import prose_phrases
 
 HEADINGS = ["about", "sources"]
 

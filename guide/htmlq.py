@@ -1,4 +1,8 @@
-"""A small HTML tree for tests (stdlib only): find elements by tag, id or class, and read their text."""
+"""A small HTML tree (stdlib only): find elements by tag, id or class, and read their text.
+
+For what reads a built page: the tests, and the tools that count things on the built site (scripts/marks.py).
+The build itself never parses its pages with it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""One build's guide: the checked data in the build's language, and a method per macro a page may call."""
+"""One language's site: the checked guide in that language, its interface words, and a method per macro a page
+may call (``{{ flow("cancel-order") }}`` is ``LanguageSite.flow``)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from .ui import load_ui
 from .urls import email_problem, repo_url_problem, site_url_problem
 from .views import all_flows, flow_view, helper_view, label_sources_view, stale_flows
 
-# The macros pages may call; each is a method of Site.
+# The macros pages may call; each is a method of LanguageSite.
 MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
 
 
 @dataclass(frozen=True)
-class Site:
+class LanguageSite:
     guide: Guide
     lang: str
     ui: dict[str, Any]
@@ -36,7 +37,7 @@ class Site:
     @classmethod
     def make(
         cls, guide: Guide, lang: str, today: dt.date, site_url: str = "", repo_url: str = "", feedback: str = ""
-    ) -> Site:
+    ) -> LanguageSite:
         """The site of one language; the addresses from the environment are checked before anything uses them."""
         for name, value, problem in (
             ("SITE_URL", site_url, site_url_problem),
