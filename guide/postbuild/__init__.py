@@ -1,8 +1,9 @@
 """Steps that take a built site folder, so any builder can run them after it has written the pages.
 
-``run`` runs them in order for one language's site: the search index (from the build's sections), the
-pages' indentation, the one stylesheet (judged by the finished pages and scripts), the scripts minified, then the
-content security policy, which hashes whatever inline code the finished pages still hold.
+``run`` runs them in order for one language's site: the search index (from the build's sections), the site's
+script joined from its components, the pages' indentation, the one stylesheet (judged by the finished pages and
+scripts), the scripts minified, then the content security policy, which hashes whatever inline code the finished
+pages still hold.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from ..search.sections import Section
 from .csp import apply_csp
 from .html import collapse_site
+from .js import bundle_js
 from .minify import minify_scripts
 from .search_index import write_search
 from .slim import bundle_css
@@ -20,6 +22,7 @@ from .slim import bundle_css
 def run(site: Path, sections: list[Section], lang: str, cache: Path | None = None) -> None:
     """The post-build steps for one language's built site; ``cache``: a folder for results kept between builds."""
     write_search(site, sections, lang, cache / "search" if cache else None)
+    bundle_js(site)
     collapse_site(site)
     bundle_css(site, cache / "css" if cache else None, f"site-{lang}")
     minify_scripts(site)
