@@ -57,3 +57,20 @@ def test_the_bundle_replaces_the_copied_sources(tmp_path: Path) -> None:
     js.bundle_js(tmp_path / "site")
     assert not copied.exists()
     assert (tmp_path / "site" / "assets" / "site.js").read_text(encoding="utf-8") == js.site_script()
+
+
+def test_the_search_module_is_the_engine_then_the_results_it_draws_and_parses(tmp_path: Path) -> None:
+    text = js.search_module()
+    assert text.startswith(js.ENGINE.read_text(encoding="utf-8"))
+    assert "export function attach(" in text and 'from "./search-engine.js"' not in text
+    assert parses(text, tmp_path, "search-engine.mjs") == ""
+
+
+def test_the_results_may_import_only_what_the_engine_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = tmp_path / "js"
+    shutil.copytree(js.SOURCES, sources)
+    path = sources / f"{js.SEARCH_RESULTS}.js"
+    path.write_text(path.read_text(encoding="utf-8").replace("{ analyze,", "{ analyze, draw,"), encoding="utf-8")
+    monkeypatch.setattr(js, "SOURCES", sources)
+    with pytest.raises(DataError, match=r"imports draw, which engine\.js does not export"):
+        js.search_module()
