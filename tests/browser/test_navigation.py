@@ -7,6 +7,7 @@ import re
 import pytest
 
 from ..conftest import prefix
+from .conftest import PHONE, url
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +52,47 @@ def test_back_to_top_shows_when_scrolling_up_a_long_page(page) -> None:
     top.wait_for(state="visible")
     top.click()
     page.wait_for_function("() => window.scrollY === 0")
+
+
+def tab_stops(page, limit: int = 400) -> list[dict]:
+    """Every element Tab reaches from the top of the page, in order, until it comes round again."""
+    stops: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen = page.evaluate(
+            """() => { const e = document.activeElement;
+            const where = e.closest('.md-sidebar--primary') ? 'drawer' : e.closest('.md-header') ? 'header'
+              : e.closest('.md-content') ? 'content' : e.closest('[data-md-component=skip]') ? 'skip' : 'other';
+            return {tag: e.tagName, cls: String(e.className || ''), label: e.getAttribute('aria-label') || '', where};
+            }"""
+        )
+        if seen["tag"] == "BODY" or (stops and seen == stops[0]):
+            break
+        stops.append(seen)
+    return stops
+
+
+@pytest.mark.parametrize("name", ["cancel-order", "index"])
+def test_on_a_phone_the_closed_menu_has_no_tab_stop_and_the_page_comes_after_the_header(
+    browser, server, lang, name
+) -> None:
+    context = browser.new_context(viewport=PHONE, base_url=server)
+    page = context.new_page()
+    page.goto(url(lang, name))
+    stops = tab_stops(page)
+    places = [s["where"] for s in stops]
+    assert "drawer" not in places, "a link of the closed menu takes focus"
+    first_content = places.index("content")
+    assert places[:first_content] == ["skip"] + ["header"] * (first_content - 1)
+    header = [s["cls"] for s in stops[1:first_content]]
+    assert [c for c in header if "md-search__input" in c] == [], "the closed search box takes focus"
+    assert {"g-menu", "g-title", "g-palette", "g-lang__link", "g-search-open"} <= {
+        word for c in header for word in c.split()
+    }
+    assert set(places[first_content:]) == {"content"}, "after the header, only the page (the hidden back-to-top: none)"
+    # Opened, the menu's links are there, from the first.
+    page.locator(".g-menu").click()
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    context.close()
