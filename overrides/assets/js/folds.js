@@ -1,6 +1,7 @@
 /* Folded parts (guide/templates/group.html, meta.html: .g-fold): a heading that opens and closes its body, and
-   "open all" (flow.html: .g-fold-all). A link to a step or a part opens the fold it is in (browsers without :has()
-   need this), marks a step, and brings it on screen. */
+   "open all" (flow.html: .g-fold-all). A link to a step or a part opens the fold it is in and keeps the fold's title
+   under the header (guide.css does both with :has(); older browsers need this), and brings it on screen. The
+   header's height goes to --g-header, for that title and for where a linked step lands. */
 
 function foldOf(node) {
   return node && node.closest ? node.closest(".g-fold") : null;
@@ -30,7 +31,32 @@ function updateAll() {
   all.textContent = open ? all.dataset.close : all.dataset.open;
 }
 
+function mark(fold) {
+  fold.classList.remove("g-fold--closed");
+  fold.classList.add("g-fold--open", "g-fold--target");
+}
+
+/* The browser marks the linked step (:target) only once the page has loaded, long after its first paint: its part
+   is opened here as soon as the step is parsed, before it is drawn, so nothing below it moves later. */
+if (location.hash && window.MutationObserver) {
+  var watch = new MutationObserver(function () {
+    var target = byHash();
+    if (target) {
+      watch.disconnect();
+      if (foldOf(target)) mark(foldOf(target));
+    }
+  });
+  watch.observe(root, { childList: true, subtree: true });
+  ready(function () { watch.disconnect(); });
+}
+
 ready(function () {
+  var header = document.querySelector(".md-header");
+  if (header && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      root.style.setProperty("--g-header", header.getBoundingClientRect().height + "px");
+    }).observe(header);
+  }
   var folds = document.querySelectorAll(".g-fold");
   Array.prototype.forEach.call(folds, function (fold) {
     var title = fold.querySelector(".g-fold__title");
@@ -59,18 +85,13 @@ ready(function () {
 onTarget(function () {
   var target = byHash();
   var fold = foldOf(target);
-  if (fold) {
-    fold.classList.remove("g-fold--closed");
-    fold.classList.add("g-fold--open");
-  }
-  each(".g-fold", sync);
+  each(".g-fold", function (other) {
+    if (other === fold) mark(fold);
+    else other.classList.remove("g-fold--target");
+    sync(other);
+  });
   updateAll();
-  if (target && target.classList.contains("g-step")) {
-    target.classList.remove("g-flash");
-    void target.offsetWidth;
-    target.classList.add("g-flash");
-  }
-  if (fold && target) {
+  if (fold) {
     var box = target.getBoundingClientRect();
     if (box.top < 0 || box.top > window.innerHeight) target.scrollIntoView();
   }

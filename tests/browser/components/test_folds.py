@@ -1,5 +1,5 @@
 """folds.js on a guide drawn from tests/fixtures/mini.yaml: parts start folded and open by tap and keyboard, "open
-all" opens every part, and a link to a step opens its part and brings it on screen."""
+all" opens every part, and a link to a step opens its part and lands on it under the part's title, marked."""
 
 from __future__ import annotations
 
@@ -48,13 +48,37 @@ def test_the_heading_keeps_its_size_when_it_becomes_a_button(open_page, cases, l
     assert boxes[0] == boxes[1]
 
 
-def test_a_link_to_a_step_opens_its_part_and_brings_it_on_screen(open_page, cases, lang) -> None:
-    page = open_page(cases, FOLDS, lang, hash="#mini-cases-late-1", viewport={"width": 360, "height": 400})
-    assert page.locator("#mini-cases-late-1").is_visible()
-    assert page.locator("#mini-cases-late button.g-fold__button").get_attribute("aria-expanded") == "true"
-    assert page.locator("#mini-cases-early-1").is_hidden()
-    box = page.locator("#mini-cases-late-1").bounding_box()
-    assert box["y"] >= 0 and box["y"] + box["height"] <= 400
+LANDED = """id => {
+  const step = document.getElementById(id), title = step.closest('.g-fold').querySelector('.g-fold__title');
+  const s = getComputedStyle(step);
+  return {step: step.getBoundingClientRect().toJSON(), title: title.getBoundingClientRect().toJSON(),
+          header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+          outline: s.outlineStyle, tint: s.backgroundColor, animations: document.getAnimations().length};
+}"""
+
+
+@pytest.mark.parametrize("components", [FOLDS, ()], ids=["script", "css alone"])
+def test_a_link_to_a_step_lands_on_it_under_its_parts_title_marked(open_page, cases, lang, components) -> None:
+    """Scrolled down a short screen, the part's title stays under the header and the step under it, with an edge
+    and a tint that do not fade; by CSS alone (the "js" class, no wiring) as with the script."""
+    page = open_page(cases, components, lang, hash="#mini-cases-early-2", viewport={"width": 360, "height": 300})
+    assert page.locator("#mini-cases-early-2").is_visible() and page.locator("#mini-cases-late-1").is_hidden()
+    seen = page.evaluate(LANDED, "mini-cases-early-2")
+    assert page.evaluate("scrollY") > 0, "the page had to scroll: the title held its place"
+    assert seen["header"] - 0.5 <= seen["title"]["top"] and seen["title"]["bottom"] <= seen["step"]["top"]
+    assert seen["step"]["bottom"] <= 300
+    assert seen["outline"] == "solid" and seen["tint"] != "rgba(0, 0, 0, 0)" and seen["animations"] == 0
+    if components:
+        assert page.locator("#mini-cases-early button.g-fold__button").get_attribute("aria-expanded") == "true"
+
+
+def test_a_header_of_three_lines_still_has_the_title_under_it(open_page, cases) -> None:
+    """On a 320 px phone the Indonesian site's name takes three lines: the header is taller, and the title goes
+    under it all the same (--g-header, kept by folds.js)."""
+    page = open_page(cases, FOLDS, "id", hash="#mini-cases-early-2", viewport={"width": 320, "height": 300})
+    seen = page.evaluate(LANDED, "mini-cases-early-2")
+    assert seen["header"] > 60, "the name wraps onto three lines"
+    assert seen["header"] - 0.5 <= seen["title"]["top"] and seen["title"]["bottom"] <= seen["step"]["top"]
 
 
 def test_a_new_link_on_the_same_page_opens_that_part(open_page, cases, lang) -> None:
