@@ -13,7 +13,7 @@ ready(function () {
 
   function covers() {
     var box = button.getBoundingClientRect();
-    var under = Array.prototype.slice.call(document.querySelectorAll("h1, h2, h3, h4, h5, h6"));
+    var under = Array.prototype.slice.call(document.querySelectorAll("h1, h2, h3, h4")); /* the levels the site has */
     var focused = document.activeElement;
     if (focused && focused !== document.body && focused !== button) under.push(focused);
     return under.some(function (el) { return overlaps(el.getBoundingClientRect(), box); });
