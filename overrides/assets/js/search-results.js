@@ -1,14 +1,16 @@
-// The search box's results (partials/search.html), drawn from its <template>s. Not on the first view: joined after
-// the engine into assets/search-engine.js (guide/postbuild/js.py), which search.js loads, with this language's
-// search/index.json, the first time the reader opens search. search/texts.json (the sentences for snippets) is
-// fetched only once the first results are on screen, so it never delays them.
+// The search box's results (partials/search.html), drawn from its <template>s, and the keys that move through them.
+// Not on the first view: joined after the engine into assets/search-engine.js (guide/postbuild/js.py), which
+// search.js loads, with this language's search/index.json, the first time the reader opens search; search.js keeps
+// the keys that open and close the box. search/texts.json (the sentences for snippets) is fetched only once the
+// first results are on screen, so it never delays them.
 
 import { analyze, prepare, queryClauses, search } from "./search-engine.js";
 
 const SHOWN = 5; // results shown at most
 const SNIPPET_LENGTH = 200; // characters of a snippet at most
 
-export function attach(box, index, root) {
+// ``setOpen(false)`` closes the box (search.js).
+export function attach(box, index, root, setOpen) {
   prepare(index);
   let texts = null;
   let asked = false;
@@ -26,6 +28,28 @@ export function attach(box, index, root) {
   const item = box.querySelector("[data-g-search-item]");
   const heading = box.querySelector("[data-g-search-heading]");
   const mark = box.querySelector("[data-g-search-mark]");
+  const input = box.querySelector("[data-g-search-input]");
+
+  // Down from the box to the first result and on, up back to the box; a result taken closes the box; the clear
+  // button leaves the reader in the box, with the common questions.
+  box.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const links = [...list.querySelectorAll("a")];
+    const at = links.indexOf(event.target);
+    if (event.key === "ArrowDown" && links.length && (at >= 0 || event.target === input)) links[Math.min(at + 1, links.length - 1)].focus();
+    else if (event.key === "ArrowUp" && at >= 0) (at > 0 ? links[at - 1] : input).focus();
+    else return;
+    event.preventDefault();
+  });
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) setOpen(false);
+  });
+  box.querySelector("[data-g-search-form]").addEventListener("reset", () => {
+    setTimeout(() => {
+      input.focus();
+      run("");
+    });
+  });
 
   function run(query) {
     list.dataset.query = query;

@@ -1,6 +1,7 @@
-/* The search box in the header (partials/search.html): the keys that open and close it, and the loader. Nothing
-   else of search is on the first view: the first time the reader opens it, assets/search-engine.js (the engine
-   and search-results.js, which draws the results) and this language's search/index.json load together. */
+/* The search box in the header (partials/search.html): the loader, and the keys that open and close the box. Nothing
+   else of search is on the first view: the first time the reader opens it, assets/search-engine.js (the engine, and
+   search-results.js, which draws the results and moves through them) and this language's search/index.json load
+   together. */
 
 ready(function () {
   var toggle = document.getElementById("__search");
@@ -10,15 +11,20 @@ ready(function () {
   if (!toggle || !box || !input) return;
   var engine = null;
   var meta = document.getElementById("g-search-meta");
-  var links = function () { return Array.prototype.slice.call(box.querySelectorAll("[data-g-search-results] a")); };
   var editable = function (el) { return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName); };
+
+  function setOpen(on) {
+    toggle.checked = on;
+    if (opener) opener.setAttribute("aria-expanded", String(on));
+    if (!on && box.contains(document.activeElement)) document.activeElement.blur();
+  }
 
   function load() {
     if (!engine) {
       meta.textContent = box.dataset.loading;
       var index = fetch(new URL("search/index.json", here)).then(function (r) { return r.ok ? r.json() : Promise.reject(r); });
       engine = Promise.all([import(new URL("assets/search-engine.js", here).href), index])
-        .then(function (got) { return got[0].attach(box, got[1], here); })
+        .then(function (got) { return got[0].attach(box, got[1], here, setOpen); })
         .catch(function (error) {
           engine = null;
           meta.textContent = box.dataset.error;
@@ -30,12 +36,6 @@ ready(function () {
 
   function run() { return load().then(function (search) { search.run(input.value); }, function () {}); }
 
-  function setOpen(on) {
-    toggle.checked = on;
-    if (opener) opener.setAttribute("aria-expanded", String(on));
-    if (!on && box.contains(document.activeElement)) document.activeElement.blur();
-  }
-
   function open() {
     setOpen(true);
     input.focus();
@@ -44,24 +44,10 @@ ready(function () {
 
   document.addEventListener("keydown", function (event) {
     var key = event.key;
-    var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (target === input) {
-      if (key === "ArrowDown" && links().length) links()[0].focus();
-      else if (key === "Escape") setOpen(false);
-      else return;
-    } else if (target.closest && target.closest("[data-g-search-results]")) {
-      var all = links();
-      var at = all.indexOf(target);
-      if (key === "ArrowDown") all[Math.min(at + 1, all.length - 1)].focus();
-      else if (key === "ArrowUp") (at > 0 ? all[at - 1] : input).focus();
-      else if (key === "Escape") setOpen(false);
-      else return;
-    } else if ((key === "/" || key === "s" || key === "f") && !editable(target)) {
-      open();
-    } else if (key === "Escape" && toggle.checked) {
-      setOpen(false);
-    } else return;
+    if (key === "Escape" && toggle.checked) setOpen(false);
+    else if ((key === "/" || key === "s" || key === "f") && !editable(event.target) && !box.contains(event.target)) open();
+    else return;
     event.preventDefault();
   });
   document.addEventListener("focusin", function (event) {
@@ -73,17 +59,12 @@ ready(function () {
     }
   });
   input.addEventListener("input", run);
+  /* Enter takes the first result, once there is one. */
   box.querySelector("[data-g-search-form]").addEventListener("submit", function (event) {
     event.preventDefault();
-    load().then(function () { var first = links()[0]; if (first) first.click(); });
-  });
-  box.querySelector("[data-g-search-form]").addEventListener("reset", function () {
-    setTimeout(function () { input.focus(); run(); });
+    load().then(function () { var first = box.querySelector("[data-g-search-results] a"); if (first) first.click(); });
   });
   if (opener) opener.addEventListener("click", open);
-  box.addEventListener("click", function (event) {
-    if (event.target.closest("[data-g-search-results] a")) setOpen(false);
-  });
   toggle.addEventListener("change", function () {
     setOpen(toggle.checked);
     if (toggle.checked) open();

@@ -95,3 +95,27 @@ def test_a_search_that_cannot_load_says_so(open_page) -> None:
     page.keyboard.press("/")
     expect(page.locator("#g-search-meta")).to_have_text(load_ui("id")["search_error"])
     page.fixture.errors.clear()  # the browser logs the failed request itself
+
+
+def test_the_clear_button_leaves_the_reader_in_the_box_with_the_common_questions(open_page) -> None:
+    page = open_page("<p>Text</p>", SEARCH, "id", files=search_files())
+    page.keyboard.press("/")
+    results(page, "batalin cod")
+    page.locator("[data-g-search-form] button[type=reset]").click()
+    page.wait_for_function("() => document.querySelector('[data-g-search-results]').dataset.query === ''")
+    assert page.evaluate(FOCUSED) and page.locator("[data-g-search-input]").input_value() == ""
+    assert page.locator(".g-search__heading").inner_text() == load_ui("id")["search_common"]
+
+
+def test_a_result_taken_closes_the_box_and_enter_takes_the_first(open_page) -> None:
+    page = open_page("<p>Text</p>", SEARCH, "id", files=search_files())
+    page.keyboard.press("/")
+    hrefs = results(page, "cek resi")
+    page.evaluate(  # note the link taken, and stay on this page
+        """() => document.addEventListener('click', (event) => {
+        const link = event.target.closest('a');
+        if (link) { event.preventDefault(); window.taken = link.href; } }, true)"""
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.taken") == hrefs[0]
+    assert not page.evaluate(OPEN)
