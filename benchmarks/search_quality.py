@@ -3,11 +3,10 @@
 
 .venv/bin/python -m benchmarks.search_quality --queries benchmarks/queries.tsv [--site site] [--check]
 
-The query file is TSV, ``lang<TAB>query<TAB>expected``, with ``#`` comments. ``expected`` is an element
-id on that language's site (``cancel-order`` or ``cancel-order-cod``); ``|`` separates accepted answers.
-A result is a hit when its target (the link's #fragment) is inside the expected element's section, on
-that language's site. Per language it prints top-1 and top-3, every miss with what came first, the time
-from the last keystroke to the results shown, and the bytes of search data the first results waited for.
+The query file is TSV, ``lang<TAB>query<TAB>expected`` (read by ``guide/search/queries.py``). A result is a
+hit when its target (the link's #fragment) is inside the expected element's section, on that language's site.
+Per language it prints top-1 and top-3, every miss with what came first, the time from the last keystroke to the
+results shown, and the bytes of search data the first results waited for.
 """
 
 from __future__ import annotations
@@ -24,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from guide.errors import DataError
 from guide.languages import languages
 from guide.paths import ROOT
+from guide.search.queries import LabelledQuery, read_queries
 from scripts.build import build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
@@ -34,27 +35,6 @@ START_PAGE = "cancel-order.html"  # a long guide page: its first view is what th
 TOP1_TARGET, TOP3_TARGET, MEDIAN_MS_TARGET, BYTES_TARGET = 0.95, 0.99, 50.0, 30 * 1024
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-@dataclass(frozen=True)
-class Query:
-    lang: str
-    text: str
-    expected: tuple[str, ...]
-    line: int
-
-
-def read_queries(path: Path) -> list[Query]:
-    """The query file's rows; a malformed row stops the run with its line."""
-    queries = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        parts = raw.split("\t")
-        if len(parts) != 3 or parts[0] not in LANG_PREFIX or not parts[1].strip() or not parts[2].strip():
-            sys.exit(f"{path}:{n}: expected 'lang<TAB>query<TAB>expected' with lang in {sorted(LANG_PREFIX)}")
-        queries.append(Query(parts[0], parts[1].strip(), tuple(parts[2].strip().split("|")), n))
-    return queries
 
 
 # --- where each id sits: the built pages, parsed --------------------------------------------------
@@ -105,15 +85,19 @@ def section_map(site: Path) -> dict[str, dict[str, set[str]]]:
     return pages
 
 
-def is_hit(href: str, query: Query, base: str, pages: dict[str, dict[str, set[str]]]) -> bool:
+def is_hit(href: str, query: LabelledQuery, base: str, pages: dict[str, dict[str, set[str]]]) -> bool:
     """The link's target is inside one of the expected sections, on the query's language site."""
     parts = urlsplit(urljoin(base, href))
     path = unquote(parts.path).lstrip("/")
     if path.endswith("/") or not path:
         path += "index.html"
-    own_site = path.startswith("en/") if query.lang == "en" else not path.startswith("en/")
     inside = pages.get(path, {}).get(parts.fragment, set())
-    return own_site and bool(parts.fragment) and any(e in inside for e in query.expected)
+    return site_language(path) == query.lang and bool(parts.fragment) and any(e in inside for e in query.expected)
+
+
+def site_language(path: str) -> str:
+    """The language whose site a path of the built site is in: the one with the longest folder it begins with."""
+    return max((lang for lang in languages() if path.startswith(lang.prefix)), key=lambda lang: len(lang.prefix)).code
 
 
 # --- the search box, as each engine draws it -----------------------------------------------------
@@ -170,7 +154,7 @@ FIRST_RESULTS_JS = """() => {
 class LangResult:
     lang: str
     ui: str = ""
-    rows: list[tuple[Query, list[str], int | None]] = field(default_factory=list)  # query, hrefs, rank of hit
+    rows: list[tuple[LabelledQuery, list[str], int | None]] = field(default_factory=list)  # query, hrefs, rank of hit
     times_ms: list[float] = field(default_factory=list)
     at_load: dict[str, int] = field(default_factory=dict)  # url path -> gzip bytes
     on_open: dict[str, int] = field(default_factory=dict)
@@ -193,7 +177,7 @@ def is_search_data(url_path: str) -> bool:
     return "/search/" in url_path or name.startswith("search")
 
 
-def run_lang(browser: object, base: str, site: Path, queries: list[Query], pages: dict) -> LangResult:
+def run_lang(browser: object, base: str, site: Path, queries: list[LabelledQuery], pages: dict) -> LangResult:
     lang = queries[0].lang
     out = LangResult(lang)
     context = browser.new_context(viewport={"width": 412, "height": 823}, base_url=base)
@@ -337,7 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built site (default: build this checkout into a temp folder)")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every language meets the targets")
     args = parser.parse_args(argv)
-    queries = read_queries(args.queries)
+    try:
+        queries = read_queries(args.queries)
+    except DataError as error:
+        sys.exit(str(error))
     from playwright.sync_api import sync_playwright
 
     ok = True

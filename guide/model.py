@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import ids
+from . import evidence, ids
 from .errors import DataError
 
 Text = Mapping[str, str]  # language code -> text
@@ -23,11 +23,18 @@ STEP_KINDS: tuple[str, ...] = ("steps", *GROUP_KINDS)
 
 @dataclass(frozen=True)
 class Label:
-    """An app button, tab or menu name, used by key in a step's ``tap``."""
+    """An app button, tab or menu name, used by key in a step's ``tap``.
+
+    ``cite``: ids of the guide's top-level ``sources`` that show this name; ``evidence`` is computed from them
+    (``evidence.py``). ``uncertain``: the editor's reason it is not confirmed, which also says what to do if the app
+    differs; a label is marked when it has one, or when its evidence is weak.
+    """
 
     key: str
     text: Text
     uncertain: Text | None = None
+    cite: tuple[str, ...] = ()
+    evidence: str = "none"
 
 
 @dataclass(frozen=True)
@@ -41,12 +48,23 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Wait:
+    """A wait, said in full: until when (a sourced limit, or something the buyer can see in the app), and what the
+    reader does if nothing has happened by then."""
+
+    until: Text
+    then: Text
+
+
+@dataclass(frozen=True)
 class Step:
     text: Text
     tap: tuple[str, ...] = ()
     dont_see: Text | None = None
     uncertain: Text | None = None
     cite: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()  # element ids of other parts of the site this step points to
+    wait: Wait | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +83,9 @@ class Group:
     cite: tuple[str, ...] = ()
     keywords: Words | None = None
     phrases: Words | None = None
+    next: tuple[str, ...] = ()  # the one or two places a reader most likely needs after this one
+    urgent: bool = False  # "I already paid / installed / gave the code": comes before the others of its flow
+    wait: Wait | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +98,8 @@ class Status:
     cite: tuple[str, ...] = ()
     keywords: Words | None = None
     phrases: Words | None = None
+    see: tuple[str, ...] = ()
+    wait: Wait | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +112,8 @@ class Tip:
     cite: tuple[str, ...] = ()
     keywords: Words | None = None
     phrases: Words | None = None
+    see: tuple[str, ...] = ()
+    wait: Wait | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +123,7 @@ class Fact:
     text: Text
     cite: tuple[str, ...]
     uncertain: Text | None = None
+    see: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,9 +151,10 @@ class Answer:
     text: Text
     detail: Text | None = None
     case: str | None = None
-    see: str | None = None
+    see: str | None = None  # any part of the site (an element id), to read next
     uncertain: Text | None = None
     cite: tuple[str, ...] = ()
+    wait: Wait | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +186,7 @@ class Flow:
     helper: Helper | None = None
     keywords: Words | None = None
     phrases: Words | None = None
+    next: tuple[str, ...] = ()  # where a guide of steps only leads next (a route, case or section has its own)
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:
@@ -176,10 +204,31 @@ class Flow:
 
 
 @dataclass(frozen=True)
+class Target:
+    """A part of the site a reference (``see``, ``next``) may point at, by its element id: a guide, a route, case or
+    section, a status, a fact, a tip or a helper."""
+
+    id: str
+    flow: Flow
+    kind: str  # flow, group, status, fact, tip or helper
+    title: Text
+
+
+@dataclass(frozen=True)
 class Guide:
     allowed_hosts: tuple[str, ...]
     labels: Mapping[str, Label]
     flows: tuple[Flow, ...]
+    sources: tuple[Source, ...] = ()  # the sources of the app labels (the top-level `sources`)
+    sources_checked: dt.date | None = None  # when those were last checked
+
+    def targets(self) -> dict[str, Target]:
+        """Every part of the site a reference may point at, by element id, with its title."""
+        found: dict[str, Target] = {}
+        for f in self.flows:
+            found[f.id] = Target(id=f.id, flow=f, kind="flow", title=f.title)
+            found |= {t.id: t for t in _parts(f, self.labels)}
+        return found
 
     def flow(self, flow_id: str) -> Flow:
         """The flow with this id, or an error listing the ids there are."""
@@ -189,13 +238,19 @@ class Guide:
         known = ", ".join(f.id for f in self.flows)
         raise DataError(f"unknown flow id '{flow_id}' (known: {known})")
 
-    def sections(self) -> dict[str, tuple[Flow, Flow | Group]]:
-        """The ids a link may point at, each with its flow and record: every flow, and each of its routes,
-        cases and sections (``cancel-order-cod``)."""
-        found: dict[str, tuple[Flow, Flow | Group]] = {f.id: (f, f) for f in self.flows}
-        for f in self.flows:
-            found |= {ids.group(f.id, g.id): (f, g) for g in f.groups}
-        return found
+
+def _parts(f: Flow, labels: Mapping[str, Label]) -> Iterator[Target]:
+    """The parts of one flow a reference may point at (the flow itself aside)."""
+    for g in f.groups:
+        yield Target(id=ids.group(f.id, g.id), flow=f, kind="group", title=g.title)
+    for s in f.statuses:
+        yield Target(id=ids.status(f.id, s.id), flow=f, kind="status", title=labels[s.label].text)
+    for x in f.facts:
+        yield Target(id=ids.fact(f.id, x.id), flow=f, kind="fact", title=x.title)
+    for t in f.tips:
+        yield Target(id=ids.tip(f.id, t.id), flow=f, kind="tip", title=t.title)
+    if f.helper:
+        yield Target(id=f.helper.id, flow=f, kind="helper", title=f.helper.title)
 
 
 # --- from checked data ---------------------------------------------------------------------------
@@ -203,8 +258,28 @@ class Guide:
 
 def guide_from(data: dict[str, Any]) -> Guide:
     """The typed guide; ``data`` has passed the schema and the rules, so every key is where it should be."""
-    labels = {key: Label(key, _text(v), _opt(v.get("uncertain"))) for key, v in data["labels"].items()}
-    return Guide(tuple(data["allowed_hosts"]), labels, tuple(_flow(f) for f in data["flows"]))
+    sources = tuple(_source(s) for s in data.get("sources", ()))
+    by_id = {s.id: s for s in sources}
+    labels = {key: _label(key, v, by_id) for key, v in data["labels"].items()}
+    checked = data.get("sources_checked")
+    return Guide(
+        allowed_hosts=tuple(data["allowed_hosts"]),
+        labels=labels,
+        flows=tuple(_flow(f) for f in data["flows"]),
+        sources=sources,
+        sources_checked=dt.date.fromisoformat(checked) if checked else None,
+    )
+
+
+def _label(key: str, v: dict[str, Any], sources: Mapping[str, Source]) -> Label:
+    cite = _cite(v)
+    return Label(
+        key=key,
+        text=_text(v),
+        uncertain=_opt(v.get("uncertain")),
+        cite=cite,
+        evidence=evidence.level(sources[c] for c in cite),
+    )
 
 
 def _flow(f: dict[str, Any]) -> Flow:
@@ -218,21 +293,48 @@ def _flow(f: dict[str, Any]) -> Flow:
         kind=kind,
         steps=tuple(_step(s) for s in f.get("steps", [])),
         groups=tuple(_group(k, g) for k in GROUP_KINDS for g in f.get(k, [])),
-        statuses=tuple(
-            Status(s["id"], s["label"], s["meaning"], s["action"], s.get("uncertain"), _cite(s),
-                   _words(s.get("keywords")), _words(s.get("phrases")))
-            for s in f.get("statuses", [])
+        statuses=tuple(_status(s) for s in f.get("statuses", [])),
+        tips=tuple(_tip(t) for t in f.get("tips", [])),
+        facts=tuple(
+            Fact(id=x["id"], title=x["title"], text=x["text"], cite=_cite(x), uncertain=x.get("uncertain"),
+                 see=_ids(x, "see"))
+            for x in f.get("facts", [])
         ),
-        tips=tuple(
-            Tip(t["id"], t["title"], t["why"], t["do"], t.get("uncertain"), _cite(t), _words(t.get("keywords")),
-                _words(t.get("phrases")))
-            for t in f.get("tips", [])
-        ),
-        facts=tuple(Fact(x["id"], x["title"], x["text"], _cite(x), x.get("uncertain")) for x in f.get("facts", [])),
         helper=_helper(f["helper"]) if "helper" in f else None,
         keywords=_words(f.get("keywords")),
         phrases=_words(f.get("phrases")),
+        next=_ids(f, "next"),
     )  # fmt: skip
+
+
+def _status(s: dict[str, Any]) -> Status:
+    return Status(
+        id=s["id"],
+        label=s["label"],
+        meaning=s["meaning"],
+        action=s["action"],
+        uncertain=s.get("uncertain"),
+        cite=_cite(s),
+        keywords=_words(s.get("keywords")),
+        phrases=_words(s.get("phrases")),
+        see=_ids(s, "see"),
+        wait=_wait(s),
+    )
+
+
+def _tip(t: dict[str, Any]) -> Tip:
+    return Tip(
+        id=t["id"],
+        title=t["title"],
+        why=t["why"],
+        do=t["do"],
+        uncertain=t.get("uncertain"),
+        cite=_cite(t),
+        keywords=_words(t.get("keywords")),
+        phrases=_words(t.get("phrases")),
+        see=_ids(t, "see"),
+        wait=_wait(t),
+    )
 
 
 def _source(s: dict[str, Any]) -> Source:
@@ -241,7 +343,15 @@ def _source(s: dict[str, Any]) -> Source:
 
 
 def _step(s: dict[str, Any]) -> Step:
-    return Step(s["text"], tuple(s.get("tap", ())), s.get("dont_see"), s.get("uncertain"), _cite(s))
+    return Step(
+        text=s["text"],
+        tap=tuple(s.get("tap", ())),
+        dont_see=s.get("dont_see"),
+        uncertain=s.get("uncertain"),
+        cite=_cite(s),
+        see=_ids(s, "see"),
+        wait=_wait(s),
+    )
 
 
 def _group(kind: str, g: dict[str, Any]) -> Group:
@@ -258,6 +368,9 @@ def _group(kind: str, g: dict[str, Any]) -> Group:
         cite=_cite(g),
         keywords=_words(g.get("keywords")),
         phrases=_words(g.get("phrases")),
+        next=_ids(g, "next"),
+        urgent=bool(g.get("urgent", False)),
+        wait=_wait(g),
     )
 
 
@@ -268,8 +381,8 @@ def _helper(h: dict[str, Any]) -> Helper:
         for q in h["questions"]
     )  # fmt: skip
     answers = tuple(
-        Answer(a["id"], dict(a["when"]), a["verdict"], a["text"], a.get("detail"), a.get("case"), a.get("see"),
-               a.get("uncertain"), _cite(a))
+        Answer(id=a["id"], when=dict(a["when"]), verdict=a["verdict"], text=a["text"], detail=a.get("detail"),
+               case=a.get("case"), see=a.get("see"), uncertain=a.get("uncertain"), cite=_cite(a), wait=_wait(a))
         for a in h["answers"]
     )  # fmt: skip
     verdicts = tuple(Option(v["id"], v["title"]) for v in h["verdicts"])
@@ -280,9 +393,21 @@ def _cite(record: dict[str, Any]) -> tuple[str, ...]:
     return tuple(record.get("cite", ()))
 
 
+def _ids(record: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(record.get(key, ()))
+
+
+def _wait(record: dict[str, Any]) -> Wait | None:
+    wait = record.get("wait")
+    return Wait(until=wait["until"], then=wait["then"]) if wait else None
+
+
+LABEL_KEYS = ("uncertain", "cite")  # a label's keys besides its language texts
+
+
 def _text(record: dict[str, Any]) -> Text:
-    """The language texts of a record that has other keys too (a label: its texts and ``uncertain``)."""
-    return {key: value for key, value in record.items() if key != "uncertain"}
+    """The language texts of a record that has other keys too (a label: its texts, ``uncertain`` and ``cite``)."""
+    return {key: value for key, value in record.items() if key not in LABEL_KEYS}
 
 
 def _opt(value: Any) -> Any:

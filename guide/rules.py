@@ -7,6 +7,7 @@ They run on the plain data once it matches the schema, so every value is where t
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import re
 from collections.abc import Collection, Iterator
@@ -43,6 +44,7 @@ STATED = {
     "answer": ("text", "detail"),
 }
 NUMBER = re.compile(r"\d")
+WAIT_FIELDS = ("until", "then")  # a record's `wait` states facts too: a number in it needs the record's `cite`
 
 
 def rule_problems(data: dict[str, Any], today: dt.date, pages: Collection[str] | None = None) -> list[Problem]:
@@ -51,6 +53,7 @@ def rule_problems(data: dict[str, Any], today: dt.date, pages: Collection[str] |
     found = _duplicates([f["id"] for f in flows], ("flows",), "flow id")
     found += _duplicates(data["allowed_hosts"], ("allowed_hosts",), "host")
     found += _element_ids(flows)
+    found += label_source_problems(data, today)
     targets = linkable(data)
     for i, flow in enumerate(flows):
         at = ("flows", i)
@@ -61,6 +64,8 @@ def rule_problems(data: dict[str, Any], today: dt.date, pages: Collection[str] |
         found += _flow_links(flow, at, data["allowed_hosts"])
         found += _flow_cites(flow, at)
         found += _flow_required(flow, at)
+        found += reference_problems(flow, at, targets)
+        found += _urgent_first(flow, at)
         found += helper_problems(flow, at, data, targets)
         if pages is not None and flow["id"] not in pages:
             found.append(Problem(at, f"has no page: add docs/<language>/{flow['id']}.md, which draws it"))
@@ -116,8 +121,13 @@ def _flow_refs(flow: dict[str, Any], at: YamlPath, labels: dict[str, Any]) -> li
 
 
 def _flow_dates(flow: dict[str, Any], at: YamlPath, today: dt.date) -> list[Problem]:
-    dates = [((*at, "sources_checked"), flow["sources_checked"])]
-    dates += [((*at, "sources", i, "date"), s["date"]) for i, s in enumerate(flow["sources"]) if "date" in s]
+    return _date_problems(flow, at, today)
+
+
+def _date_problems(record: dict[str, Any], at: YamlPath, today: dt.date) -> list[Problem]:
+    """A record's ``sources_checked`` and its sources' dates: real dates, none in the future."""
+    dates = [((*at, "sources_checked"), record["sources_checked"])] if "sources_checked" in record else []
+    dates += [((*at, "sources", i, "date"), s["date"]) for i, s in enumerate(record.get("sources", [])) if "date" in s]
     found = []
     for d_at, text in dates:
         try:
@@ -135,6 +145,32 @@ def _flow_links(flow: dict[str, Any], at: YamlPath, allowed: list[str]) -> list[
     for i, source in enumerate(flow["sources"]):
         if problem := url_problem(source["url"], allowed):
             found.append(Problem((*at, "sources", i, "url"), problem))
+    return found
+
+
+def label_source_problems(data: dict[str, Any], today: dt.date) -> list[Problem]:
+    """The top-level ``sources`` (those of the app labels): unique ids, real dates, allowed links; every label's
+    ``cite`` names one of them, and each of them backs a label."""
+    sources = [s["id"] for s in data.get("sources", [])]
+    found = _duplicates(sources, ("sources",), "id")
+    found += _date_problems(data, (), today)
+    found += _flow_links({"sources": data.get("sources", [])}, (), data["allowed_hosts"])
+    known = ", ".join(sources) or "none: add the top-level `sources`"
+    cited: set[str] = set()
+    for key, label in data["labels"].items():
+        cited.update(label.get("cite", []))
+        found += [
+            Problem(
+                ("labels", key, "cite", j), f"names '{c}', which is not one of the top-level sources (known: {known})"
+            )
+            for j, c in enumerate(label.get("cite", []))
+            if c not in sources
+        ]
+    found += [
+        Problem(("sources", i), f"is cited by no label: cite '{s}' in the labels it shows, or drop it")
+        for i, s in enumerate(sources)
+        if s not in cited
+    ]
     return found
 
 
@@ -168,6 +204,11 @@ def _flow_cites(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
             if c not in sources
         ]
         stated = [f for f in STATED.get(kind, ()) if f in record and any(NUMBER.search(t) for t in record[f].values())]
+        stated += [
+            f"wait.{f}"
+            for f in WAIT_FIELDS
+            if any(NUMBER.search(t) for t in record.get("wait", {}).get(f, {}).values())
+        ]
         if stated and not cites:
             found.append(Problem(r_at, f"states a number ({stated[0]}) without a source: add `cite` with a source id"))
     found += [
@@ -195,9 +236,76 @@ def _flow_required(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
 
 
 def linkable(data: dict[str, Any]) -> set[str]:
-    """The ids a link may point at: every flow, and each of its routes, cases and sections (``cancel-order-cod``)."""
-    out = {f["id"] for f in data["flows"]}
-    return out | {ids.group(f["id"], g["id"]) for f in data["flows"] for k in GROUP_KINDS for g in f.get(k, [])}
+    """The element ids a reference may point at: every flow, and each of its routes, cases and sections
+    (``cancel-order-cod``), statuses, facts, tips and its helper (``guide.model.Guide.targets``, on checked data)."""
+    out: set[str] = set()
+    for f in data["flows"]:
+        fid = f["id"]
+        out.add(fid)
+        out |= {ids.group(fid, g["id"]) for k in GROUP_KINDS for g in f.get(k, [])}
+        out |= {ids.status(fid, s["id"]) for s in f.get("statuses", [])}
+        out |= {ids.fact(fid, x["id"]) for x in f.get("facts", [])}
+        out |= {ids.tip(fid, t["id"]) for t in f.get("tips", [])}
+        out |= {f["helper"]["id"]} if "helper" in f else set()
+    return out
+
+
+# --- references: see, next, and the urgent cases first ------------------------------------------------------
+
+TARGET_WORDS = "a guide, route, case, section, status, fact, tip or helper id"
+
+
+def reference_problems(flow: dict[str, Any], at: YamlPath, targets: set[str]) -> list[Problem]:
+    """Every ``see`` and ``next`` names a part of the site, once, and not the record itself."""
+    found = []
+    holders = [(r_at, record) for _, r_at, record in records(flow, at)] + [(at, flow)]
+    for r_at, record in holders:
+        own = _own_id(flow, r_at, record)
+        for key in ("see", "next"):
+            refs = record.get(key, [])
+            if not isinstance(refs, list):
+                continue  # a helper answer's `see` is one id: checked with the helper
+            found += _duplicates(refs, (*r_at, key), "reference")
+            for j, ref in enumerate(refs):
+                if ref not in targets:
+                    found.append(Problem((*r_at, key, j), unknown_target(ref, targets)))
+                elif ref == own:
+                    found.append(Problem((*r_at, key, j), f"points at '{ref}', which is this part itself"))
+    return found
+
+
+def unknown_target(ref: str, targets: set[str]) -> str:
+    """The message for a reference to no part of the site, with the nearest ids there are."""
+    near = difflib.get_close_matches(ref, sorted(targets), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+    return f"'{ref}' is not {TARGET_WORDS}{hint}"
+
+
+def _own_id(flow: dict[str, Any], at: YamlPath, record: dict[str, Any]) -> str | None:
+    """The element id of a record that can be a target itself (a flow, route, case or section)."""
+    if record is flow:
+        return flow["id"]
+    if len(at) >= 2 and at[-2] in GROUP_KINDS:
+        return ids.group(flow["id"], record["id"])
+    return None
+
+
+def _urgent_first(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
+    """An urgent case ("I already paid") comes before every case of its flow that is not urgent."""
+    found = []
+    for kind in GROUP_KINDS:
+        calm: str | None = None
+        for g, group in enumerate(flow.get(kind, [])):
+            if not group.get("urgent"):
+                calm = calm or group["id"]
+            elif calm is not None:
+                found.append(
+                    Problem(
+                        (*at, kind, g, "urgent"),
+                        f"is urgent but comes after '{calm}', which is not: put the urgent ones first",
+                    )
+                )
+    return found
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
@@ -266,7 +374,7 @@ def _answer_problems(
     if "case" in answer and answer["case"] not in cases:
         found.append(Problem((*at, "case"), f"'{answer['case']}' is not a case (known: {', '.join(cases)})"))
     if "see" in answer and answer["see"] not in targets:
-        found.append(Problem((*at, "see"), f"'{answer['see']}' is not a flow, route, case or section id"))
+        found.append(Problem((*at, "see"), unknown_target(answer["see"], targets)))
     if "case" in answer and "see" in answer:
         found.append(Problem(at, "has both case and see: link to one place"))
     return found

@@ -58,6 +58,14 @@ def _word(err: jsonschema.ValidationError) -> list[Problem]:
         known = sorted(err.schema.get("properties", {}))
         extra = sorted(set(got) - set(known))
         return [Problem(at, f"has an unknown key '{key}' (allowed: {', '.join(known)})") for key in extra]
+    if kind == "dependentRequired":
+        return [
+            Problem((*at, dep), f"is missing (`{key}` needs it)")
+            for key, deps in want.items()
+            if key in got
+            for dep in deps
+            if dep not in got
+        ]
     if kind == "propertyNames":
         return [
             Problem(
@@ -97,4 +105,5 @@ _WORDS = {
     "minItems": lambda want, got: f"is empty (needs at least {want})" if not got else f"needs at least {want} items",
     "minProperties": lambda want, got: "is empty",
     "enum": lambda want, got: f"is '{got}', which is not one of: {', '.join(map(str, want))}",
+    "maxItems": lambda want, got: f"has {len(got)} items; at most {want}",
 }

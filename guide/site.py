@@ -16,7 +16,7 @@ from .model import Guide
 from .render import make_env, render
 from .ui import load_ui
 from .urls import email_problem, repo_url_problem, site_url_problem
-from .views import all_flows, flow_view, helper_view, stale_flows
+from .views import all_flows, flow_view, helper_view, label_sources_view, stale_flows
 
 # The macros pages may call; each is a method of Site.
 MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
@@ -103,7 +103,7 @@ class Site:
         ``address`` is the page's own address. On a published site it is printed at the foot, so a paper copy leads
         back to it; a build for this machine (127.0.0.1) prints none.
         """
-        view = flow_view(self.guide, flow_id, self.lang, self.ui)
+        view = flow_view(self.guide, flow_id, self.lang, self.ui, here="")  # its links name the guide they go to
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
             raise DataError(f"checklist: {flow_id} has no case {', '.join(unknown)}")
@@ -111,7 +111,8 @@ class Site:
 
     def sources(self) -> str:
         """``{{ sources() }}``: every flow's sources and the date they were checked, for the About page."""
-        return self._render("sources", flows=all_flows(self.guide, self.lang, self.ui))
+        buttons = label_sources_view(self.guide, self.ui)
+        return self._render("sources", flows=all_flows(self.guide, self.lang, self.ui), buttons=buttons)
 
     def _render(self, component: str, **context: Any) -> str:
         return render(self.env, component, ui=self.ui, lang=self.lang, **context)

@@ -32,7 +32,7 @@ from scripts.build import build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini.yaml"
-TODAY = dt.date(2026, 12, 1)  # the date the data and bad-data tests check against
+TODAY = dt.date(2026, 12, 6)  # the date the data and bad-data tests check against
 # The repository and the address the test builds send "report a changed step" to (REPO_URL, FEEDBACK_EMAIL).
 TEST_REPO = "https://github.com/example/panduan-pesanan"
 TEST_FEEDBACK = "tanya@example.org"

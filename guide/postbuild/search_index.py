@@ -9,9 +9,10 @@ from pathlib import Path
 
 from ..cache import cached
 from ..paths import shown
-from ..search.index import build_index, encode
+from ..search.index import build_index
 from ..search.learn import examples_path, read_examples
 from ..search.sections import Section
+from ..search.wire import encode
 from ..search.words import common_words, word_tables
 
 

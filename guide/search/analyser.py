@@ -5,7 +5,8 @@ sound changes; -kan, -an, -i, -nya, -lah, -kah; the spoken nge- and -in) until a
 come from a dictionary of Indonesian root words at build time; the index ships only the roots of this
 site's own words, which is all the browser needs: a root that is not on the site cannot match anything.
 
-The browser runs the same analyser (``engine.js``) with the word tables and roots shipped in the index.
+The browser runs the same analyser (``engine.js``, in the same order and with the same names) with the word
+tables, roots and rules shipped in the index.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ CLAUSE_END = re.compile(r"[.,;:!?()\[\]{}|/\"\u201c\u201d\u203a]+")
 NEGATED = 0.3  # how much a word right after a negation counts: "not paid yet" is hardly about being paid
 # A short English stem that lost its e before -ing or -ed: consonant, vowel, consonant (not w, x or y).
 SHORT = re.compile(r"[^aeiou][aeiou][^aeiouwxy]")
+# Indonesian prefixes: the plain ones, stripped as they are; those whose r may belong to the root (be-rasa);
+# the nasal heads (meN-, peN-, and the spoken ng-, ny-, n-, m-), of which these two are written prefixes.
+PREFIXES = ("di", "ke", "se", "ter", "ber", "per", "be")
+R_PREFIXES = ("ter", "ber", "per")
+NASAL_HEADS = ("me", "pe", "ng", "ny", "n", "m")
+WRITTEN_NASALS = ("me", "pe")
+# The browser reads every one of these from index.json (``index.engine_rules``).
 
 
 # --- words -------------------------------------------------------------------------------------
@@ -50,9 +58,16 @@ def normalize(words: Iterable[str], lang: str) -> list[str]:
     out = [part for word in words for part in tables.slang.get(word, word).split()]
     if len(out) > 1 and out[-1] in tables.question_tags:
         out.pop()
-    for phrase, said in tables.phrases.items():
-        out = _replace(out, phrase.split(), said.split())
+    for phrase, said in _phrases(lang):
+        if phrase[0] in out:  # else it cannot be there: most are not, so most are not looked for
+            out = _replace(out, phrase, said)
     return [word for word in out if word not in tables.stop and not word.isdigit()]
+
+
+@cache
+def _phrases(lang: str) -> tuple[tuple[list[str], list[str]], ...]:
+    """The language's phrases as words, each with the words it is said as, in the table's order."""
+    return tuple((phrase.split(), said.split()) for phrase, said in word_tables(lang).phrases.items())
 
 
 def _replace(words: list[str], phrase: list[str], said: list[str]) -> list[str]:
@@ -126,14 +141,15 @@ def strip_prefixes(word: str, depth: int = 2) -> list[str]:
 
 def _prefix_once(word: str) -> list[str]:
     found: list[str] = []
-    for plain in ("di", "ke", "se", "ter", "ber", "per", "be"):
+    for plain in PREFIXES:
         if word.startswith(plain):
             found.append(word[len(plain) :])
-    if word.startswith(("ter", "ber", "per")):
+    if word.startswith(R_PREFIXES):
         found.append(word[2:])  # te-r..., be-r..., pe-r...: the r belongs to the root (berasa -> rasa)
-    for head in ("me", "pe", "ng", "ny", "n", "m"):  # meN-, peN-, and spoken ng-/ny-/n-/m- (ngirim, nyari)
+    for head in NASAL_HEADS:  # meN-, peN-, and spoken ng-/ny-/n-/m- (ngirim, nyari)
         if word.startswith(head):
-            found += _nasal(word[len(head) :] if head in ("me", "pe") else word, spoken=head not in ("me", "pe"))
+            written = head in WRITTEN_NASALS
+            found += _nasal(word[len(head) :] if written else word, spoken=not written)
     return [rest for rest in dict.fromkeys(found) if len(rest) >= MIN_ROOT]
 
 
@@ -179,11 +195,11 @@ def stem_id(
         return word
     if found is None:
         said = [word, *forms]
-        found = next((root for form in said for root in _spoken(form, slang or {}) if root in roots), word)
+        found = next((root for form in said for root in _spoken_forms(form, slang or {}) if root in roots), word)
     return found
 
 
-def _spoken(form: str, slang: dict[str, str]) -> list[str]:
+def _spoken_forms(form: str, slang: dict[str, str]) -> list[str]:
     """The written roots a spoken form may stand for."""
     out = [slang[form]] if form in slang and " " not in slang[form] else []
     if len(form) > MIN_ROOT:
@@ -209,7 +225,10 @@ def clauses(text: str, lang: str, roots: frozenset[str] | set[str] = frozenset()
 
 
 def analyze(text: str, lang: str, roots: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """The terms of a text or a query, clause after clause."""
+    """The terms of a text, clause after clause.
+
+    The reference the browser engine is tested against (``engine.js`` ``analyze``, which marks the reader's words
+    in results); the build itself uses ``clauses``."""
     return [term for terms in clauses(text, lang, roots) for term in terms]
 
 

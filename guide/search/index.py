@@ -1,38 +1,25 @@
-"""The index one language's site loads (``search/index.json``): its sections, each term's weighted postings, the
-word tables, and what the query side needs to reach the site's words from typos and texting. The sections' text,
-with each one-line answer, is a second file (``search/texts.json``) that loads after the first results are shown,
-so they need only this one.
+"""The index one language's site loads: its sections, each term's postings weighted by BM25F (then corrected by
+``learn``), the word tables, and what the query side needs to reach the site's words from typos and texting. How
+it is written to ``search/index.json`` is ``wire``; the sections' text, with each one-line answer, is a second
+file (``search/texts.json``) that loads after the first results are shown, so they need only the index.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..cache import cached
 from ..errors import DataError
-from .analyser import (
-    CLAUSE_END,
-    REDUPLICATED,
-    clauses,
-    dictionary,
-    negation_weights,
-    pairs,
-    site_roots,
-    stem_en,
-    stem_id,
-)
+from . import analyser, query, rank, wire
+from .analyser import clauses, dictionary, negation_weights, pairs, site_roots
 from .learn import Example, learn
-from .query import allowed, typo
 from .sections import Section
-from .words import MIN_ROOT, common_words, word_tables
-
-INDEX_VERSION = 7
+from .typos import protected
+from .words import MIN_ROOT, word_tables
 
 # How much a word counts where it is found. Intent phrases ("belum masuk") count most, then a section's own
 # keywords and heading.
@@ -87,12 +74,13 @@ def build_index(
 
     ``common`` and ``fallback`` are the element ids offered in an empty box and after a search that finds
     nothing; by default, the language's (``data/search/<lang>.yml``). ``cache``: where the common words to
-    leave alone are kept between builds. ``examples``: queries with their sections, which the postings' weights
-    are learned from (``learn``); ``examples_file`` is where they were read, for errors.
+    leave alone, and the record learning needs to learn again only what an edit changed, are kept between
+    builds. ``examples``: queries with their sections, which the postings' weights are learned from (``learn``);
+    ``examples_file`` is where they were read, for errors.
 
-    Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score, doc,
-    score, …]``, by doc; on disk (``encode``) they are one string. The roots the browser stems queries to are the
-    index's own one-word terms: on this site they are the same set (a test checks).
+    Each doc is ``[href, title, page title, parent]``. Each term's postings are one flat list, ``[doc, score,
+    doc, score, …]``, by doc; on disk (``wire.encode``) they are one string. The roots the browser stems queries
+    to are the index's own one-word terms: on this site they are the same set (a test checks).
     """
     fields = [section_fields(s) for s in sections]
     texts = [text for f in fields for texts in f.values() for text in texts]
@@ -100,26 +88,16 @@ def build_index(
     if lang == "id":
         roots = site_roots(texts, dictionary())
 
-    def terms(name: str, items: list[str]) -> list[tuple[str, float]]:
-        out = []
-        for text in items:
-            for words in clauses(text, lang, roots):
-                out += list(zip(words, negation_weights(words, lang), strict=True))
-                out += [(pair, 1.0) for pair in pairs(words, lang)] if name in PAIRED else []
-        return out
-
-    docs = [{name: terms(name, items) for name, items in f.items()} for f in fields]
-    tables = asdict(word_tables(lang))
+    docs = [{name: field_terms(name, items, lang, roots) for name, items in f.items()} for f in fields]
+    tables = word_tables(lang)
     parent = parents(sections)
     postings_ = postings(docs)
     vocab = {term for term in postings_ if " " not in term}
     index = {
-        "version": INDEX_VERSION,
+        "version": wire.VERSION,
         "lang": lang,
-        "words": {key: sorted(value) if isinstance(value, frozenset) else value for key, value in tables.items()},
-        "min_root": MIN_ROOT,
-        "clause_end": CLAUSE_END.pattern,
-        "reduplicated_word": REDUPLICATED.pattern,
+        "words": {k: sorted(v) if isinstance(v, frozenset) else v for k, v in asdict(tables).items()},
+        **engine_rules(),
         "docs": [
             [s.href, s.title, s.page_title if s.page_title != s.title else "", up]
             for s, up in zip(sections, parent, strict=True)
@@ -128,16 +106,50 @@ def build_index(
         "protect": protected(vocab, lang, cache),
         "guides": [i for i, (s, up) in enumerate(zip(sections, parent, strict=True)) if s.flow and up == -1],
         "limits": {
-            "terms": limit_terms(word_tables(lang).parts.get("facts", ()), lang, roots),
+            "terms": limit_terms(tables.parts.get("facts", ()), lang, roots),
             "docs": [i for i, s in enumerate(sections) if s.part == "facts"],
         },
     }
-    tables_ = word_tables(lang)
-    index["common"] = doc_numbers(index["docs"], tables_.common if common is None else common, "common")
-    index["fallback"] = doc_numbers(index["docs"], tables_.fallback if fallback is None else fallback, "fallback")
+    index["common"] = doc_numbers(index["docs"], tables.common if common is None else common, "common")
+    index["fallback"] = doc_numbers(index["docs"], tables.fallback if fallback is None else fallback, "fallback")
     if examples:
-        index["terms"] = learn(index, examples, examples_file)
+        index["terms"] = learn(index, examples, examples_file, cache)
     return index, [[s.line, *s.body] for s in sections]
+
+
+def field_terms(name: str, texts: list[str], lang: str, roots: set[str]) -> list[tuple[str, float]]:
+    """A field's terms, each with how much it counts (less right after a negation); in a short field (``PAIRED``),
+    each two neighbouring terms also count as one."""
+    out = []
+    for text in texts:
+        for words in clauses(text, lang, roots):
+            out += list(zip(words, negation_weights(words, lang), strict=True))
+            out += [(pair, 1.0) for pair in pairs(words, lang)] if name in PAIRED else []
+    return out
+
+
+def engine_rules() -> dict[str, Any]:
+    """The analyser's rules and the query side's and ranking's numbers, as the browser reads them (``wire``):
+    typed once, here in Python."""
+    return {
+        "min_root": MIN_ROOT,
+        "clause_end": analyser.CLAUSE_END.pattern,
+        "reduplicated_word": analyser.REDUPLICATED.pattern,
+        "short_stem": analyser.SHORT.pattern,
+        "prefixes": {
+            "plain": list(analyser.PREFIXES),
+            "r": list(analyser.R_PREFIXES),
+            "nasal": list(analyser.NASAL_HEADS),
+            "written_nasal": list(analyser.WRITTEN_NASALS),
+        },
+        "prefix_traces": query.PREFIX_TRACES,
+        "weights": {
+            "fuzzy": query.FUZZY_WEIGHT,
+            "skeleton": query.SKELETON_WEIGHT,
+            "context": rank.CONTEXT,
+            "self": rank.SELF,
+        },
+    }
 
 
 def limit_terms(words: Iterable[str], lang: str, roots: set[str]) -> list[str]:
@@ -149,59 +161,6 @@ def limit_terms(words: Iterable[str], lang: str, roots: set[str]) -> list[str]:
             if 1 <= len(found) <= 2:
                 out.add(" ".join(found))
     return sorted(out)
-
-
-def encode(index: dict[str, Any]) -> dict[str, Any]:
-    """The index as written to ``search/index.json``: each term's postings as ``term:gap,score,gap,score``, the
-    gaps between its docs, and the terms joined by ``;`` (a third smaller, gzipped, than lists)."""
-    out = dict(index)
-    chunks = []
-    for term, rows in index["terms"].items():
-        docs, last = [], 0
-        for i in range(0, len(rows), 2):
-            docs += [rows[i] - last, rows[i + 1]]
-            last = rows[i]
-        chunks.append(f"{term}:{','.join(map(str, docs))}")
-    out["terms"] = ";".join(chunks)
-    out["protect"] = front_code(index["protect"])
-    return out
-
-
-def front_code(words: list[str]) -> str:
-    """Sorted words as one string, each as how many letters (0-9) it shares with the word before, then the rest:
-    ``abad abadi abah`` -> ``0abad 4i 3h`` (a quarter smaller, gzipped)."""
-    out, before = [], ""
-    for word in words:
-        n = 0
-        while n < min(len(word), len(before), 9) and word[n] == before[n]:
-            n += 1
-        out.append(f"{n}{word[n:]}")
-        before = word
-    return " ".join(out)
-
-
-def front_decode(text: str) -> list[str]:
-    out: list[str] = []
-    for chunk in text.split(" ") if text else []:
-        out.append((out[-1][: int(chunk[0])] if out else "") + chunk[1:])
-    return out
-
-
-def decode(data: dict[str, Any]) -> dict[str, Any]:
-    """``search/index.json`` as read: the inverse of ``encode`` (the browser does the same in ``prepare``)."""
-    out = dict(data)
-    terms: dict[str, list[int]] = {}
-    for chunk in data["terms"].split(";") if data["terms"] else []:
-        term, _, numbers = chunk.partition(":")
-        values = [int(x) for x in numbers.split(",")]
-        doc, rows = 0, []
-        for i in range(0, len(values), 2):
-            doc += values[i]
-            rows += [doc, values[i + 1]]
-        terms[term] = rows
-    out["terms"] = terms
-    out["protect"] = front_decode(data["protect"])
-    return out
 
 
 def doc_numbers(docs: list[list[Any]], targets: Iterable[str], what: str) -> list[int]:
@@ -251,49 +210,3 @@ def postings(docs: list[dict[str, list[tuple[str, float]]]]) -> dict[str, list[l
     kept = {term: [row for row in rows if row[1] >= MIN_POSTING] or [max(rows, key=lambda row: row[1])]
             for term, rows in out.items()}  # fmt: skip
     return {term: sorted(rows) for term, rows in sorted(kept.items())}
-
-
-# --- what typos and texting need -----------------------------------------------------------------------
-
-
-def protected(vocab: set[str], lang: str, cache: Path | None = None) -> list[str]:
-    """Common words a typo could be taken for a site word, which must stay themselves: ``pasar`` is not a typo of
-    ``pasang``, nor ``case`` of ``cash`` (the common words: ``data/search/common-<lang>.txt``). Only the ones a query
-    would otherwise try as a typo: not a site word, a function word or slang, and not a form of a site word."""
-    tables = word_tables(lang)
-    candidates = vocab | tables.stop | {said for said, written in tables.slang.items() if " " not in written}
-    common = common_words(lang) - candidates - set(tables.slang)
-    inputs = json.dumps([INDEX_VERSION, lang, sorted(vocab), sorted(candidates), sorted(common)])
-    return cached(cache, f"protect-{lang}", inputs, lambda: _protected(vocab, lang, candidates, common))
-
-
-def _protected(vocab: set[str], lang: str, candidates: set[str], common: set[str]) -> list[str]:
-    # Two words within k edits share a form with k letters left out (symmetric deletion): one index per k. A word
-    # of 8 letters or more may be 2 edits from one of 6 or more.
-    by_deletion: dict[int, dict[str, set[str]]] = {1: defaultdict(set), 2: defaultdict(set)}
-    for word in candidates:
-        for depth in (1, 2) if len(word) >= 6 else (1,):
-            for variant in deletions(word, depth):
-                by_deletion[depth][variant].add(word)
-    found = set()
-    for word in common:
-        limit = allowed(word)
-        if not limit:
-            continue
-        near = {c for variant in deletions(word, limit) for c in by_deletion[limit].get(variant, ())}
-        if not any(typo(word, c, limit) for c in near):
-            continue
-        stem = stem_id(word, vocab, spoken=False) if lang == "id" else stem_en(word)
-        if stem not in vocab:
-            found.add(word)
-    return sorted(found)
-
-
-def deletions(word: str, depth: int) -> set[str]:
-    """The word with up to ``depth`` letters left out: two words within that many edits share one of these."""
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out

@@ -7,6 +7,7 @@ for the pixels.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 from guide.languages import codes, languages
 from guide.ui import load_ui
 from guide.views import format_date
+from scripts.marks import page_marks
 from scripts.print_checklist import render_gray
 
 from ..conftest import missing_tool
@@ -146,6 +148,72 @@ def test_the_printed_tick_boxes_are_dark_squares(print_page, guide, lang, tmp_pa
     assert len(boxes) == sum(len(cancel_flow(guide).group(c).steps) for c in TICK), boxes
     for left, top, _side, ink in boxes:
         assert ink <= 80, f"the box at ({left}, {top}) prints pale: mean border grey {ink:.0f} of 255"
+
+
+def pdf_words(pdf: Path) -> tuple[float, list[tuple[str, float, float]]]:
+    """The first page's width, and its words in the order Chromium wrote them: (word, left, top), each word lowered
+    and without punctuation (a mark "?" is no word)."""
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-bbox", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    width = float(re.search(r'<page width="([\d.]+)"', out.stdout)[1])
+    words = []
+    for left, top, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out.stdout):
+        word = re.sub(r"[^\w]", "", html.unescape(text).casefold())
+        if word:
+            words.append((word, float(left), float(top)))
+    return width, words
+
+
+def tokens(text: str) -> list[str]:
+    return [w for w in (re.sub(r"[^\w]", "", t.casefold()) for t in text.split()) if w]
+
+
+def find(words: list[tuple[str, float, float]], wanted: list[str], start: int = 0) -> list[int]:
+    """Where the words ``wanted`` appear in a row, from ``start`` on."""
+    said = [w for w, _, _ in words]
+    return [i for i in range(start, len(said) - len(wanted) + 1) if said[i : i + len(wanted)] == wanted]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_no_case_of_the_printed_checklist_splits_across_its_columns(print_page, page, lang, paper) -> None:
+    """Each case's title and its last line print in the same column, the title above."""
+    page.goto(f"{SITES[lang]}cancel-checklist.html")
+    page.emulate_media(media="print")
+    cases = page.locator(".g-check-case").evaluate_all(
+        """sections => {
+             const text = node => { const c = node.cloneNode(true);
+                                    c.querySelectorAll('.g-sr, .g-mark').forEach(e => e.remove());
+                                    return c.textContent; };
+             return sections.map(s => [text(s.querySelector('h2')), text(s.querySelector('li')),
+                                       text(s.lastElementChild)]); }"""
+    )
+    width, words = pdf_words(print_page(f"{SITES[lang]}cancel-checklist.html", paper))
+    assert len(cases) == 4
+    for title, first, last in cases:
+        heads = [i for i in find(words, tokens(title)) if find(words[i : i + 40], tokens(first)[:3])]
+        assert len(heads) == 1, f"{title!r} not found once as a heading on the {paper} sheet"
+        ends = find(words, tokens(last)[-3:], heads[0])
+        assert ends, f"the last line of {title!r} is not on the sheet"
+        (_, head_x, head_y), (_, end_x, end_y) = words[heads[0]], words[ends[0]]
+        assert (head_x < width / 2) == (end_x < width / 2) and end_y > head_y, (
+            f"{title!r} [{lang}, {paper}] starts in one column and ends in the other"
+        )
+
+
+def test_the_printed_checklist_keeps_every_mark_the_guide_shows_for_each_case(page, built_site, lang) -> None:
+    """Case by case, as many marks on paper as on the guide's page with every case open."""
+    guide_page = page_marks((built_site / SITES[lang] / "cancel-order.html").read_text(encoding="utf-8"))
+    page.goto(f"{SITES[lang]}cancel-checklist.html")
+    page.emulate_media(media="print")
+    printed = page.locator(".g-check-case").evaluate_all(
+        """sections => sections.map(s => [s.querySelector('h2').id,
+             [...s.querySelectorAll('.g-mark')].filter(m => m.getClientRects().length).length])"""
+    )
+    assert printed and all(n for _, n in printed), "the cancellation cases have marks today"
+    for heading, shown in printed:
+        case = heading.removeprefix("checklist-")
+        assert shown == guide_page.cases.get(f"cancel-order-{case}", 0), case
 
 
 def dark_squares(width: int, height: int, pixels: bytes, side: float) -> list[tuple[int, int, int, float]]:

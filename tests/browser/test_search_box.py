@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from benchmarks.search_quality import read_queries
 from guide import paths
 from guide.search.analyser import analyze
-from guide.search.index import decode
-from guide.search.query import Query, search
+from guide.search.queries import read_queries
+from guide.search.query import Resolver
+from guide.search.rank import search
+from guide.search.wire import decode
 
 from ..conftest import prefix
 
@@ -224,8 +225,9 @@ PARITY_EXTRA = {
 }  # fmt: skip
 
 
-def test_the_browser_ranks_every_benchmark_query_as_the_build_does(page, built_site: Path, lang: str) -> None:
-    """The same terms, weights, results and scores in JavaScript as in Python, query by query."""
+def test_the_browser_ranks_the_public_and_tuning_queries_as_the_build_does(page, built_site: Path, lang: str) -> None:
+    """The same terms, weights, results and scores in Chromium as in Python, query by query, on two query sets (every
+    example and benchmark query runs under Node: tests/site/test_engine_parity.py)."""
     open_search(page, f"{prefix(lang)}index.html")
     queries = [q.text for f in PARITY_FILES for q in read_queries(paths.ROOT / "benchmarks" / f) if q.lang == lang]
     queries += PARITY_EXTRA[lang]
@@ -241,7 +243,7 @@ def test_the_browser_ranks_every_benchmark_query_as_the_build_does(page, built_s
         queries,
     )
     index = index_of(built_site, lang)
-    lookups = Query(index)
+    lookups = Resolver(index)
     differ = []
     for query, (clauses, ranked) in zip(queries, in_browser, strict=True):
         mine = [[[t.text, t.weight] for t in clause] for clause in lookups.clauses(query)]

@@ -92,7 +92,7 @@ def test_a_case_with_no_steps(mini_data, write_data, data_error) -> None:
 
 def test_a_duplicate_case_id(mini_data, write_data, data_error) -> None:
     cases = flow_of(mini_data, "mini-cases")["cases"]
-    cases.append(copy.deepcopy(cases[0]))
+    cases.append(copy.deepcopy(group(mini_data, "mini-cases", "early")))
     assert "flows[mini-cases].cases[early] repeats the id 'early'" in data_error(write_data(mini_data))
 
 
@@ -251,7 +251,7 @@ def test_an_answer_for_an_unknown_choice_or_case_is_a_data_error(mini_data, writ
     helper(mini_data)["answers"][1]["when"]["colour"] = "red"
     message = data_error(write_data(mini_data))
     assert "helper.answers[open-card].when.status 'packed' is not an option of it (known: open, done)" in message
-    assert "helper.answers[done-card].case 'later' is not a case (known: early, late)" in message
+    assert "helper.answers[done-card].case 'later' is not a case (known: already, early, late)" in message
     assert "helper.answers[open-cash].when.colour is not a question (known: status, pay)" in message
 
 
@@ -274,10 +274,13 @@ def test_a_question_needs_options_or_statuses(mini_data, write_data, data_error)
     assert "helper.questions[status].statuses 'mini-ways' is not a flow with statuses" in message
 
 
-def test_a_see_must_name_a_section(mini_data, write_data, data_error) -> None:
+def test_a_see_must_name_a_part_of_the_site(mini_data, write_data, data_error) -> None:
     helper(mini_data)["answers"][3]["see"] = "mini-parts-nowhere"
     message = data_error(write_data(mini_data))
-    assert "helper.answers[otherwise].see 'mini-parts-nowhere' is not a flow, route, case or section id" in message
+    assert (
+        "helper.answers[otherwise].see 'mini-parts-nowhere' is not a guide, route, case, section, status, fact, tip "
+        "or helper id (did you mean mini-parts-wait, mini-parts, mini-parts-ask?)"
+    ) in message
 
 
 def test_site_checks_the_checklist_cases(mini_site) -> None:
@@ -328,3 +331,107 @@ def test_a_source_that_backs_nothing_is_a_data_error(mini_data, write_data, data
 def test_every_group_needs_its_one_line_answer(mini_data, write_data, data_error) -> None:
     del group(mini_data, "mini-parts", "wait")["answer"]
     assert "flows[mini-parts].sections[wait].answer is missing" in data_error(write_data(mini_data))
+
+
+# --- references, next steps, urgent cases, waits ------------------------------------------------------------
+
+
+def test_an_unknown_reference_stops_the_build_with_its_line_and_path(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-ways", "first")["steps"][1]["see"] = ["mini-ways-second", "mini-cases-erly"]
+    group(mini_data, "mini-cases", "early")["next"] = ["scams-already-scammed"]
+    flow_of(mini_data, "mini-tips")["tips"][0]["see"] = ["mini-tips"]
+    path = write_data(mini_data)
+    message = data_error(path)
+    assert "has 2 problems" in message
+    line = line_of(path, r"mini-cases-erly")
+    assert (
+        f"{path}:{line}: flows[mini-ways].routes[first].steps[2].see[2] 'mini-cases-erly' is not a guide, route, "
+        "case, section, status, fact, tip or helper id (did you mean mini-cases-early"
+    ) in message
+    assert "flows[mini-cases].cases[early].next[1] 'scams-already-scammed' is not a guide" in message
+
+
+def test_a_reference_may_point_at_a_status_fact_tip_or_helper(mini_data, write_data) -> None:
+    group(mini_data, "mini-cases", "late")["next"] = ["mini-status-status-open", "can-i"]
+    flow_of(mini_data, "mini-parts")["facts"][0]["see"] = ["mini-tips-check", "mini-parts-fact-money"]
+    assert load_guide(write_data(mini_data), TODAY).flow("mini-cases").group("late").next == (
+        "mini-status-status-open",
+        "can-i",
+    )
+
+
+def test_a_reference_to_itself_or_twice_is_a_data_error(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "late")["next"] = ["mini-cases-late"]
+    group(mini_data, "mini-ways", "second")["steps"][0]["see"] = ["mini-ways-first", "mini-ways-first"]
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-cases].cases[late].next[1] points at 'mini-cases-late', which is this part itself" in message
+    assert "flows[mini-ways].routes[second].steps[1].see[2] repeats the reference 'mini-ways-first'" in message
+
+
+def test_next_names_one_or_two_places(mini_data, write_data, data_error) -> None:
+    group(mini_data, "mini-cases", "late")["next"] = ["mini-ways", "mini-status", "mini-tips"]
+    assert "flows[mini-cases].cases[late].next has 3 items; at most 2" in data_error(write_data(mini_data))
+
+
+def test_an_urgent_case_after_one_that_is_not_is_a_data_error(mini_data, write_data, data_error) -> None:
+    cases = flow_of(mini_data, "mini-cases")["cases"]
+    cases.append(cases.pop(0))  # the urgent case 'already' now comes last
+    group(mini_data, "mini-parts", "wait")["urgent"] = True
+    path = write_data(mini_data)
+    message = data_error(path)
+    assert (
+        f"{path}:{line_of(path, r'urgent: true')}: flows[mini-cases].cases[already].urgent is urgent but comes after "
+        "'early', which is not: put the urgent ones first"
+    ) in message
+    assert "flows[mini-parts].sections[wait].urgent is urgent but comes after 'ask'" in message
+
+
+def test_a_wait_says_until_when_and_then_what(mini_data, write_data, data_error) -> None:
+    step = group(mini_data, "mini-parts", "wait")["steps"][0]
+    step["wait"] = {"until": {"id": "Sampai besok.", "en": "Until tomorrow."}}
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-parts].sections[wait].steps[1].wait.then is missing" in message
+
+
+def test_a_number_in_a_wait_needs_a_source(mini_data, write_data, data_error) -> None:
+    step = group(mini_data, "mini-parts", "wait")["steps"][0]
+    step["wait"] = {"until": {"id": "3 hari.", "en": "3 days."}, "then": {"id": "Tanya.", "en": "Ask."}}
+    message = data_error(write_data(mini_data))
+    assert "flows[mini-parts].sections[wait].steps[1] states a number (wait.until) without a source" in message
+
+
+# --- the sources of the app labels --------------------------------------------------------------------------
+
+
+def test_a_label_must_cite_a_top_level_source(mini_data, write_data, data_error) -> None:
+    mini_data["labels"]["menu"]["cite"] = ["guide-a", "official"]
+    path = write_data(mini_data)
+    message = data_error(path)
+    assert (
+        "labels.menu.cite[2] names 'official', which is not one of the top-level sources (known: help-official, "
+        "guide-a, guide-b, guide-undated)"
+    ) in message
+
+
+def test_a_label_source_that_backs_no_label_and_a_bad_date(mini_data, write_data, data_error) -> None:
+    mini_data["labels"]["tab-done"]["cite"] = ["guide-a"]
+    mini_data["sources"][1]["date"] = "2026-13-01"
+    mini_data["sources"][2]["url"] = "https://evil.example.com/x"
+    message = data_error(write_data(mini_data))
+    assert "sources[guide-undated] is cited by no label: cite 'guide-undated' in the labels it shows" in message
+    assert "sources[guide-a].date is not a real date: '2026-13-01'" in message
+    assert "sources[guide-b].url links to 'evil.example.com', which is not in allowed_hosts" in message
+
+
+def test_label_sources_need_their_date_of_checking(mini_data, write_data, data_error) -> None:
+    del mini_data["sources_checked"]
+    assert "sources_checked is missing (`sources` needs it)" in data_error(write_data(mini_data))
+
+
+def test_labels_need_no_sources_at_all(mini_data, write_data) -> None:
+    """Until an editor adds them, every label has the evidence 'none' and is marked."""
+    del mini_data["sources"], mini_data["sources_checked"]
+    for label in mini_data["labels"].values():
+        label.pop("cite", None)
+    guide = load_guide(write_data(mini_data), TODAY)
+    assert {label.evidence for label in guide.labels.values()} == {"none"}

@@ -66,8 +66,12 @@ def test_a_file_too_large_is_refused_before_it_is_read(tmp_path: Path, deadline)
 # --- text that would read otherwise than it is written ---------------------------------------------------
 
 
+def early(data: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in flow_of(data, "mini-cases")["cases"] if c["id"] == "early")
+
+
 def first_step(data: dict[str, Any]) -> dict[str, Any]:
-    return flow_of(data, "mini-cases")["cases"][0]["steps"][0]
+    return early(data)["steps"][0]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +95,7 @@ def test_text_that_would_read_otherwise_is_refused(mini_data, write_data, deadli
 
 
 def test_a_title_longer_than_a_line_is_refused(mini_data, write_data, deadline) -> None:
-    flow_of(mini_data, "mini-cases")["cases"][0]["title"]["id"] = "panjang " * 40
+    early(mini_data)["title"]["id"] = "panjang " * 40
     assert "flows[mini-cases].cases[early].title.id is not allowed here" in refused(write_data(mini_data), deadline)
 
 

@@ -29,7 +29,8 @@ def test_a_guide_starts_with_its_situations_each_with_its_answer(mini_site, mini
     lines = [(a.attrs["href"], a.one("span", "g-situations__what").text, a.one("span", "g-situations__answer").text)
              for a in first.all("a")]  # fmt: skip
     cases = mini.flow("mini-cases").groups
-    assert lines == [(f"#mini-cases-{c.id}", c.title[lang], c.answer[lang]) for c in cases]
+    urgent = load_ui(lang)["urgent"] + " "
+    assert lines == [(f"#mini-cases-{c.id}", urgent * c.urgent + c.title[lang], c.answer[lang]) for c in cases]
 
 
 def test_routes_are_listed_as_ways_and_joined_by_or(mini_site, lang) -> None:
@@ -78,7 +79,8 @@ def test_a_step_is_quiet_its_action_its_labels_and_small_named_tools(mini_site) 
     site = Site.make(mini_site("en").guide, "en", TODAY, "https://example.org/", feedback="tanya@example.org")
     step = parse(site.flow("mini-ways")).by_id("mini-ways-first-2")
     body = step.one("div", "g-step__body")
-    assert [c.tag for c in body.children if isinstance(c, Node)] == ["p", "div", "p"]  # text, labels, don't see
+    # text, labels, don't see, see also
+    assert [c.tag for c in body.children if isinstance(c, Node)] == ["p", "div", "p", "p"]
     copy = step.one("button", "g-copy")
     assert copy.attrs["aria-label"] == "Copy link to step 2" and copy.attrs["data-target"] == "mini-ways-first-2"
     assert copy.text == "", "an icon button: its name is its aria-label"
@@ -95,22 +97,51 @@ def test_labels_are_bold_and_other_languages_name_the_indonesian_label(mini_site
     assert indonesian.all("span", lang="id") == [] and indonesian.all("span", "g-native") == []
 
 
-def test_unconfirmed_steps_and_labels_carry_a_marker_whose_reason_opens_without_a_script(mini_site, mini, lang) -> None:
+def expected_reasons(step, mini, lang: str) -> list[tuple[str, str | None]]:
+    """What a step's one mark should say: the step's own reason, then each weak label's, named (an editor's reason,
+    or the interface's words for a label with one source or none)."""
     ui = load_ui(lang)
+    reasons = [(step.uncertain[lang], None)] if step.uncertain else []
+    for key in dict.fromkeys(step.tap):
+        label = mini.labels[key]
+        if label.uncertain:
+            reasons.append((label.uncertain[lang], label.text[lang]))
+        elif label.evidence in ("one", "none"):
+            reasons.append((ui[f"label_unsure_{label.evidence}"], label.text[lang]))
+    return reasons
+
+
+def test_a_step_carries_one_mark_at_most_with_every_reason_that_opens_without_a_script(mini_site, mini, lang) -> None:
+    ui = load_ui(lang)
+    seen = 0
     for flow in mini.flows:
         html = drawn(mini_site, lang, flow.id)
         for ident, step in flow.all_steps():
             markers = html.by_id(ident).all("details", "g-unsure")
-            labels = [mini.labels[k] for k in step.tap]
-            reasons = [(label.uncertain[lang], label.text[lang]) for label in labels if label.uncertain]
-            reasons = ([(step.uncertain[lang], None)] if step.uncertain else []) + reasons
-            assert len(markers) == len(reasons), ident
-            for marker, (reason, about) in zip(markers, reasons, strict=True):
-                summary = marker.one("summary")
-                assert summary.text.startswith("?") and ui["uncertain"] in summary.text
-                if about:
-                    assert summary.one("span", "g-sr").text == f": {about}", "screen readers hear what is unsure"
-                assert marker.one("span", "g-unsure__why").text == reason
+            reasons = expected_reasons(step, mini, lang)
+            assert len(markers) == (1 if reasons else 0), ident
+            if not reasons:
+                continue
+            seen += len(reasons) > 1
+            summary = markers[0].one("summary")
+            assert summary.text.startswith("?") and ui["uncertain"] in summary.text
+            about = [label for _, label in reasons if label]
+            if about:
+                assert summary.one("span", "g-sr").text == f": {', '.join(about)}", "screen readers hear what is unsure"
+            whys = markers[0].all("span", "g-unsure__why")
+            assert [w.text for w in whys] == [f"{label}: {text}" if label else text for text, label in reasons]
+    assert seen, "the small guide has a step with a reason of its own and a weak label"
+
+
+def test_a_label_is_marked_only_when_its_sources_are_weak_or_its_editor_says_why(mini_site, mini) -> None:
+    ways = drawn(mini_site, "en", "mini-ways")
+    assert ways.by_id("mini-ways-first-1").all("details", "g-unsure") == [], "an official page confirms Home"
+    step = ways.by_id("mini-ways-first-2")  # Home (official), then Orders (no source, and its editor says why)
+    assert [s.text for s in step.all("span", "g-sr") if s.text.startswith(":")] == [": Orders"]
+    two_guides = ways.by_id("mini-ways-second-1").one("details", "g-unsure")
+    assert "Menu" not in two_guides.text, "two recent independent guides confirm a label"
+    one_source = drawn(mini_site, "en", "mini-status").by_id("mini-status-1").one("details", "g-unsure")
+    assert one_source.one("span", "g-unsure__why").text == f"Open: {load_ui('en')['label_unsure_one']}"
 
 
 def test_a_number_names_its_source_with_a_numbered_link(mini_site, lang) -> None:
@@ -166,9 +197,12 @@ def test_sources_and_date_are_shown_in_the_page_language(mini_site, mini, lang) 
     time = meta.one("time")
     assert time.attrs["datetime"] == "2026-11-01"
     assert time.text == f"1 {load_ui(lang)['months'][10]} 2026"
-    assert [a.attrs["href"] for a in meta.one("ol").all("a")] == [s.url for s in flow.sources]
-    assert f"24 {load_ui(lang)['months'][9]} 2026" in meta.text
-    assert meta.text.count(f"({load_ui(lang)['official']})") == 1
+    own, buttons = meta.all("ol")
+    assert [a.attrs["href"] for a in own.all("a")] == [s.url for s in flow.sources]
+    assert f"24 {load_ui(lang)['months'][9]} 2026" in own.text
+    assert own.text.count(f"({load_ui(lang)['official']})") == 1
+    cited = {c for _, step in flow.all_steps() for key in step.tap for c in mini.labels[key].cite}
+    assert [a.attrs["href"] for a in buttons.all("a")] == [s.url for s in mini.sources if s.id in cited]
 
 
 def test_the_checklist_has_a_labelled_box_per_step_and_marks_what_is_unsure(mini_site, mini, lang) -> None:
@@ -199,7 +233,10 @@ def test_the_home_list_links_to_every_flow(mini_site, mini, lang) -> None:
 
 def test_the_about_page_lists_every_flows_sources(mini_site, mini, lang) -> None:
     html = parse(mini_site(lang).sources())
-    assert [h.attrs["id"] for h in html.all("h3")] == [f"sources-{f.id}" for f in mini.flows]
+    assert [h.attrs["id"] for h in html.all("h3")] == [*(f"sources-{f.id}" for f in mini.flows), "label-sources"]
+    listed = [a.attrs["href"] for a in html.all("section")[-1].all("a")]
+    assert listed == [s.url for s in mini.sources], "the About page lists every source of the button names"
+    assert html.all("section")[-1].one("time").attrs["datetime"] == "2026-11-20"
 
 
 def test_an_unknown_component_is_an_error() -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from guide.languages import codes
-from guide.search.index import decode
 from guide.search.learn import read_examples
-from guide.search.query import Query, search
+from guide.search.query import Resolver
+from guide.search.rank import search
+from guide.search.wire import decode
 
 from ..conftest import prefix
 
@@ -54,29 +55,23 @@ def test_every_guide_has_a_result_for_each_of_its_sections(built_site: Path, gui
             assert f"{flow.id}.html#{flow.id}-{group.id}" in hrefs
 
 
+# A handful of questions on the live index, one per path a query can take: a case of a guide, an intent phrase, a
+# guide's introduction, its time limits, and a prose page's own phrases. How each kind of typing reaches the site's
+# words is checked on made-up sections (tests/unit/test_query.py, test_index.py), and the examples by the tolerant
+# guard below, so that rewording a step breaks none of them.
 @pytest.mark.parametrize(
     ("lang", "query", "target"),
     [
-        ("id", "pelacakan paket", "track-order"),
         ("id", "batalin pesanan cod", "cancel-order-cod"),
-        ("id", "udah bayar mau batal", "cancel-order-paid"),
-        ("id", "cancel pesanan", "cancel-order"),
-        ("en", "tracking my parcel", "track-order"),
-        ("en", "cancel cod order", "cancel-order-cod"),
-        ("en", "cancel my order", "cancel-order"),
+        ("id", "refund saya belum masuk", "refund-status"),
+        ("en", "where is my parcel", "track-order"),
+        ("en", "time limit to cancel an order", "cancel-order-facts"),
+        ("en", "is this site run by tiktok", "about-this-guide"),
     ],
 )
-def test_the_ranking_puts_the_answer_first(built_site: Path, lang: str, query: str, target: str) -> None:
+def test_a_handful_of_questions_reach_their_section(built_site: Path, lang: str, query: str, target: str) -> None:
     first = search(index_of(built_site, lang), query)[0][0]
     assert re.search(rf"#{target}(-|$)", first), (query, first)
-
-
-@pytest.mark.parametrize(("lang", "query"), [("id", "batal"), ("id", "dibatalkan"), ("en", "cancellation")])
-def test_one_word_for_cancelling_shows_the_cancel_guide_near_the_top(built_site: Path, lang: str, query: str) -> None:
-    """One word is shared by two guides (cancelling, and cancelled automatically): both may come first, but the
-    cancel guide is always on the first lines."""
-    top = [href for href, _ in search(index_of(built_site, lang), query)[:3]]
-    assert any(href.startswith("cancel-order.html#") for href in top), (query, top)
 
 
 def test_the_index_has_learned_how_buyers_ask(built_site: Path, lang: str) -> None:
@@ -85,10 +80,10 @@ def test_the_index_has_learned_how_buyers_ask(built_site: Path, lang: str) -> No
     index = index_of(built_site, lang)
     examples = read_examples(lang)
     pages = {doc[0].partition("#")[2]: doc[0].partition("#")[0] for doc in index["docs"] if doc[3] == -1}
-    lookups = Query(index)
+    resolver = Resolver(index)
     missed = []
     for example in examples:
-        found = search(index, example.text, lookups)
+        found = search(index, example.text, resolver)
         page, _, target = found[0][0].partition("#") if found else ("", "", "")
         if not (target in example.targets or any(pages.get(t) == page for t in example.targets)):
             missed.append((example.text, example.targets, target))

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from guide.search.analyser import analyze
-from guide.search.index import (
-    MIN_POSTING,
-    build_index,
-    decode,
-    encode,
-    front_code,
-    front_decode,
-    parents,
-    section_fields,
-)
-from guide.search.query import search
+from guide.search.index import MIN_POSTING, build_index, parents, section_fields
+from guide.search.rank import search
 from guide.search.sections import Section, sentences
+from guide.search.wire import decode, encode, front_code, front_decode
 
 
 def sections() -> list[Section]:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from benchmarks.search_quality import read_queries
+import guide.search.learn as learning
 from guide import paths
 from guide.errors import DataError
 from guide.languages import codes
 from guide.search.index import build_index
 from guide.search.learn import Example, check_targets, learn, read_examples
-from guide.search.query import search
+from guide.search.queries import read_queries
+from guide.search.rank import search
 from guide.search.sections import Section
 
 # Two guides that share their words: a late refund, and sending goods back (after which the refund comes).
@@ -75,6 +77,61 @@ def test_a_page_is_answered_by_any_of_its_sections() -> None:
     """An example that names a guide is right when any of its sections comes first, as a reader landing there is."""
     index = build_index(SECTIONS, "id", common=(), fallback=())[0]
     assert learn(index, [Example("kirim barang kembali", ("retur",), 1)]) == index["terms"]
+
+
+MORE = [
+    *EXAMPLES,
+    Example("retur barang ke penjual", ("retur",), 3),
+    Example("dana telat masuk", ("dana-telat",), 4),
+    Example("dana belum kembali", ("dana-telat",), 5),
+    Example("kirim barang retur", ("retur-kirim",), 6),
+    Example("status dana", ("dana",), 7),
+    Example("barang dikirim dana", ("dana-telat",), 8),
+]
+
+
+def edited(n: int, **change: object) -> list[Section]:
+    return [dataclasses.replace(s, **change) if i == n else s for i, s in enumerate(SECTIONS)]
+
+
+@pytest.mark.parametrize(
+    ("sections", "examples"),
+    [
+        (edited(3, body=["Kirim barang ke penjual dalam dua hari, lalu dana dikembalikan."]), MORE),
+        (edited(1, keywords=("dana telat",)), MORE),
+        (edited(2, title="Mengembalikan barang dan dana"), MORE),
+        (edited(0, body=["Dana telat? Lihat status pengembalian dana Anda, barang kembali."]), MORE),
+        (edited(1, title="Retur masuk, dana status"), MORE),
+        (SECTIONS, MORE[1:]),  # an example out
+        (SECTIONS, [*MORE[1:], Example("dana kapan kembali", ("dana-telat",), 9)]),  # one out, one in
+        (SECTIONS[:3], EXAMPLES),  # a section fewer
+    ],
+)
+def test_learning_again_after_an_edit_gives_what_learning_from_nothing_gives(
+    tmp_path: Path, sections: list[Section], examples: list[Example]
+) -> None:
+    build_index(SECTIONS, "id", common=(), fallback=(), cache=tmp_path, examples=MORE)
+    again = build_index(sections, "id", common=(), fallback=(), cache=tmp_path, examples=examples)[0]
+    fresh = build_index(sections, "id", common=(), fallback=(), examples=examples)[0]
+    assert again["terms"] == fresh["terms"]
+
+
+def test_after_an_edit_only_the_examples_it_can_change_are_scored_again(tmp_path: Path, monkeypatch) -> None:
+    scored: list[str] = []
+    score = learning.correction
+    monkeypatch.setattr(
+        learning, "correction", lambda index, terms, *rest: scored.append(terms) or score(index, terms, *rest)
+    )
+    build_index(SECTIONS, "id", common=(), fallback=(), cache=tmp_path, examples=MORE)
+    assert len(scored) == learning.EPOCHS * len(MORE)
+    scored.clear()
+    titled = edited(0, title="Pengembalian dana cepat")  # a word no example has
+    again = build_index(titled, "id", common=(), fallback=(), cache=tmp_path, examples=MORE)[0]
+    assert scored == [], "every correction was the last build's"
+    assert again["terms"] == build_index(titled, "id", common=(), fallback=(), examples=MORE)[0]["terms"]
+    scored.clear()
+    build_index(edited(1, body=["Tunggu lima hari."]), "id", common=(), fallback=(), cache=tmp_path, examples=MORE)
+    assert scored, "a section's own words changed: the examples that look them up are scored again"
 
 
 def test_an_example_of_a_section_the_site_does_not_have_stops_the_build_with_its_line() -> None:

@@ -25,8 +25,9 @@ from markupsafe import Markup
 from guide import paths
 from guide.languages import language, languages
 from guide.postbuild.js import search_module, site_script
-from guide.search.index import build_index, encode
+from guide.search.index import build_index
 from guide.search.sections import Section
+from guide.search.wire import encode
 from guide.ui import load_ui
 
 ORIGIN = "https://fixture.test/"  # https: a secure context, as the published site is (the clipboard needs one)
