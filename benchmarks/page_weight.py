@@ -184,7 +184,7 @@ def slow_run(browser: Browser, origin: str, prefix: str) -> Slow:
     context, page = slow_page(browser, [STEP_ONE])
     page.goto(f"{origin}{prefix}{GUIDE}.html", wait_until="commit")
     out.fcp = fcp(page)
-    page.locator(f".md-content a[href='#{STEP_ONE.rsplit('-', 1)[0]}']").first.click(timeout=60_000)
+    page.locator(f".md-content a[href$='#{STEP_ONE.rsplit('-', 1)[0]}']").first.click(timeout=60_000)
     out.step_one = seen(page, STEP_ONE)
     context.close()
     # A deep link to a step, as shared in a chat.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from guide.languages import languages
 from guide.paths import ROOT
+from guide.postbuild.js import site_script
 from scripts.build import BUILDER
 
 from .build_time import copy_project, prerender
@@ -38,8 +39,8 @@ def stock_project(dest: Path) -> Path:
     for lang in languages():
         assets = project / lang.docs / "assets"
         assets.mkdir(parents=True, exist_ok=True)
-        for name in ("guide.css", "site.js"):
-            shutil.copy(ROOT / "overrides" / "assets" / name, assets / name)
+        shutil.copy(ROOT / "overrides" / "assets" / "guide.css", assets / "guide.css")
+        (assets / "site.js").write_text(site_script(), encoding="utf-8")
         config = project / lang.config
         text = config.read_text(encoding="utf-8")
         text = HOOKS.sub("", text)

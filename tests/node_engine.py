@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from guide.postbuild.search_index import ENGINE
+from guide.postbuild.js import ENGINE
 from guide.search.analyser import analyze
 from guide.search.query import Resolver
 from guide.search.rank import search

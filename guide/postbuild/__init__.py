@@ -1,8 +1,9 @@
 """Steps that take a built site folder, so any builder can run them after it has written the pages.
 
-``run`` runs them in order for one language's site: the search index (from the build's sections), the
-pages' indentation, the one stylesheet (judged by the finished pages and scripts), the scripts minified, then the
-content security policy, which hashes whatever inline code the finished pages still hold.
+``run`` runs them in order for one language's site: the search index (from the build's sections), the site's
+script joined from its components, the pages' indentation, the one stylesheet (judged by the finished pages and
+scripts), the scripts minified, then the content security policy, which hashes whatever inline code the finished
+pages still hold.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from .. import paths
 from ..search.sections import Section
 from .csp import apply_csp
 from .html import collapse_site
+from .js import bundle_js
 from .minify import minify_scripts
 from .search_index import write_search
 from .slim import bundle_css
@@ -24,6 +26,7 @@ def run(
     """The post-build steps for one language's built site; ``cache``: a folder for results kept between builds;
     ``examples``: the folder of the project's search examples (they name its sections)."""
     write_search(site, sections, lang, cache / "search" if cache else None, examples)
+    bundle_js(site)
     collapse_site(site)
     bundle_css(site, cache / "css" if cache else None, f"site-{lang}")
     minify_scripts(site)

@@ -1,9 +1,9 @@
-"""Post-build step: write one language's ``search/index.json`` and the browser's search engine into its site."""
+"""Post-build step: write one language's ``search/index.json`` and ``search/texts.json`` into its site (``js.py`` writes
+the browser's engine, with the results it draws, as ``assets/search-engine.js``)."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import asdict
 from pathlib import Path
 
@@ -15,8 +15,6 @@ from ..search.learn import examples_path, read_examples
 from ..search.sections import Section
 from ..search.wire import encode
 from ..search.words import common_words, word_tables
-
-ENGINE = paths.PACKAGE / "search" / "engine.js"
 
 
 def write_search(
@@ -39,5 +37,3 @@ def write_search(
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in (("index.json", encode(index)), ("texts.json", texts)):
         (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (site / "assets").mkdir(exist_ok=True)
-    shutil.copyfile(ENGINE, site / "assets" / "search-engine.js")
