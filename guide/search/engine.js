@@ -236,7 +236,7 @@ function clearlyFirst(ranked) {
 
 // The index, made ready to search: the Resolver of query.py, kept on the index itself.
 export function prepare(index) {
-  index.terms = decodeTerms(index.terms);
+  index.terms = decodeTerms(index.terms, index.levels);
   index.protectSet = new Set(frontDecode(index.protect));
   index.stopSet = new Set(index.words.stop);
   index.clauseEnd = new RegExp(index.clause_end);
@@ -437,18 +437,24 @@ function toLimits(index, terms, ranked) {
 
 // --- wire.py: search/index.json as read ------------------------------------------------------------------
 
-// term:gap,score,gap,score;… (wire.py `encode`) -> {term: [doc, score, doc, score, …]}
-function decodeTerms(text) {
+// Front-coded terms, each posting two characters of DIGITS (wire.py `encode`) -> {term: [doc, score, doc, score, …]}
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-./<=>?@[]^_`{|}~"; // wire.DIGITS
+function decodeTerms(text, levels) {
   const terms = Object.create(null);
+  const more = DIGITS.length - 1;
+  let before = "";
   for (const chunk of text ? text.split(";") : []) {
-    const at = chunk.indexOf(":");
-    const values = chunk.slice(at + 1).split(",").map(Number);
+    const colon = chunk.indexOf(":");
+    const term = before.slice(0, DIGITS.indexOf(chunk[0])) + chunk.slice(1, colon);
+    const rows = [];
     let doc = 0;
-    for (let i = 0; i < values.length; i += 2) {
-      doc += values[i];
-      values[i] = doc;
+    for (let at = colon + 1; at < chunk.length; at += 2) {
+      for (; DIGITS.indexOf(chunk[at]) === more; at += 1) doc += more;
+      doc += DIGITS.indexOf(chunk[at]);
+      rows.push(doc, levels[DIGITS.indexOf(chunk[at + 1])]);
     }
-    terms[chunk.slice(0, at)] = values;
+    terms[term] = rows;
+    before = term;
   }
   return terms;
 }
