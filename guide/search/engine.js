@@ -9,7 +9,7 @@
 //                                       wire's decode), df, stem, known, resolve, resolveWord (_resolve), skeletal,
 //                                       fuzzy, split, joinedAt, queryClauses (Resolver.clauses), pairs, withPairs
 //   rank      guide/search/rank.py      search, rank, order, rarity, scores, toLimits
-//   wire      guide/search/wire.py      decodeTerms (decode), frontDecode
+//   wire      guide/search/wire.py      decodeTerms (decode), decodeDocs (long_docs), frontDecode
 //
 // What Python has and this has not is the build's: the pages' analysis (analyser.clauses, site_roots, the
 // dictionary), the typo-protection list (typos.protected), the index (index.py) and learning (learn.py). Where
@@ -237,6 +237,7 @@ function clearlyFirst(ranked) {
 // The index, made ready to search: the Resolver of query.py, kept on the index itself.
 export function prepare(index) {
   index.terms = decodeTerms(index.terms, index.levels);
+  index.docs = decodeDocs(index.docs);
   index.protectSet = new Set(frontDecode(index.protect));
   index.stopSet = new Set(index.words.stop);
   index.clauseEnd = new RegExp(index.clause_end);
@@ -437,26 +438,36 @@ function toLimits(index, terms, ranked) {
 
 // --- wire.py: search/index.json as read ------------------------------------------------------------------
 
-// Front-coded terms, each posting two characters of DIGITS (wire.py `encode`) -> {term: [doc, score, doc, score, …]}
-const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-./<=>?@[]^_`{|}~"; // wire.DIGITS
+// Front-coded terms, each posting two characters of wire.DIGITS (wire.py `encode`) -> {term: [doc, score, doc, score, …]}
+const digit = (char) => char.charCodeAt(0) - 60 - (char > "\\"); // wire.DIGITS: "<" to "~" but "\\"
 function decodeTerms(text, levels) {
   const terms = Object.create(null);
-  const more = DIGITS.length - 1;
+  const more = digit("~");
   let before = "";
   for (const chunk of text ? text.split(";") : []) {
     const colon = chunk.indexOf(":");
-    const term = before.slice(0, DIGITS.indexOf(chunk[0])) + chunk.slice(1, colon);
+    const term = before.slice(0, digit(chunk[0])) + chunk.slice(1, colon);
     const rows = [];
     let doc = 0;
     for (let at = colon + 1; at < chunk.length; at += 2) {
-      for (; DIGITS.indexOf(chunk[at]) === more; at += 1) doc += more;
-      doc += DIGITS.indexOf(chunk[at]);
-      rows.push(doc, levels[DIGITS.indexOf(chunk[at + 1])]);
+      for (; digit(chunk[at]) === more; at += 1) doc += more;
+      doc += digit(chunk[at]);
+      rows.push(doc, levels[digit(chunk[at + 1])]);
     }
     terms[term] = rows;
     before = term;
   }
   return terms;
+}
+
+// [href or #id, title, parent, page title?] (wire.py `short_doc`) -> [href, title, page title, parent]
+function decodeDocs(docs) {
+  const out = [];
+  for (const [href, title, parent, page] of docs) {
+    const above = out[parent];
+    out.push([above && href[0] === "#" ? above[0].split("#")[0] + href : href, title, page ?? (above ? above[1] : ""), parent]);
+  }
+  return out;
 }
 
 // "0abad 4i 3h" (wire.py `front_code`) -> ["abad", "abadi", "abah"]

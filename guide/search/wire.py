@@ -3,8 +3,10 @@
 One language's file holds (``VERSION`` changes with its shape):
 
 - ``version``, ``lang``;
-- ``docs``: the sections, each ``[href, title, page title ("" when it is the title), parent]``, where ``parent``
-  is the number of the page's first section (-1 for that first section itself);
+- ``docs``: the sections, each ``[href, title, parent]``, where ``parent`` is the number of the page's first
+  section (-1 for that first section itself). Below it, the href is ``#`` and the element's id, on the parent's
+  page, and the page's title is the parent's title (or else a fourth item). Read back (``decode``), each is
+  ``[href, title, page title ("" when it is the title), parent]``, as the index holds it;
 - ``terms``: every term's postings, one string (``encode``): the terms in order, joined by ``;``, each as how many
   letters it shares with the term before (one character of ``DIGITS``), the rest of the term, ``:``, then two
   characters a posting: the gap from the doc before and the number of the score in ``levels``;
@@ -28,9 +30,10 @@ from typing import Any
 
 VERSION = 9
 
-# A number from 0 to 86 as one character, in JSON without escaping (no quote, backslash, or the separators ``:;,``
-# and space); the last, ``~``, adds 87 to the next one (a gap between two docs of 87 or more).
-DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-./<=>?@[]^_`{|}~"
+# A number from 0 to 64 as one character: the 66 from ``<`` to ``~`` but the backslash, so that JSON needs no escape
+# and the browser reads one by its code (``engine.js`` ``digit``); the last, ``~``, adds 65 to the next one (a gap of
+# 65 docs or more).
+DIGITS = "".join(chr(code) for code in range(ord("<"), ord("~") + 1) if chr(code) != "\\")
 MORE = len(DIGITS) - 1
 
 
@@ -57,7 +60,30 @@ def encode(index: dict[str, Any]) -> dict[str, Any]:
         before = term
     out["terms"] = ";".join(chunks)
     out["levels"] = levels
+    out["docs"] = [short_doc(doc, index["docs"]) for doc in index["docs"]]
     out["protect"] = front_code(index["protect"])
+    return out
+
+
+def short_doc(doc: list[Any], docs: list[list[Any]]) -> list[Any]:
+    """``[href, title, page title, parent]`` as written: without what its parent says (see the docstring)."""
+    href, title, page, parent = doc
+    if parent == -1:
+        return [href, title, parent] + ([page] if page else [])
+    above = docs[parent]
+    here, _, target = href.partition("#")
+    short = f"#{target}" if here == above[0].partition("#")[0] else href
+    return [short, title, parent] + ([page] if page != above[1] else [])
+
+
+def long_docs(docs: list[list[Any]]) -> list[list[Any]]:
+    """The inverse of ``short_doc``, for every doc: the reference for ``engine.js`` ``decodeDocs``."""
+    out: list[list[Any]] = []
+    for href, title, parent, *page in docs:
+        above = out[parent] if parent != -1 else None
+        if above and href.startswith("#"):
+            href = above[0].partition("#")[0] + href
+        out.append([href, title, page[0] if page else above[1] if above else "", parent])
     return out
 
 
@@ -97,6 +123,7 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
         terms[term] = rows
         before = term
     out["terms"] = terms
+    out["docs"] = long_docs(data["docs"])
     out["protect"] = front_decode(data["protect"])
     return out
 
