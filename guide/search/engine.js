@@ -236,7 +236,7 @@ function clearlyFirst(ranked) {
 
 // The index, made ready to search: the Resolver of query.py, kept on the index itself.
 export function prepare(index) {
-  index.terms = decodeTerms(index.terms, index.levels);
+  index.terms = decodeTerms(index);
   index.docs = decodeDocs(index.docs);
   index.protectSet = new Set(frontDecode(index.protect));
   index.stopSet = new Set(index.words.stop);
@@ -438,25 +438,25 @@ function toLimits(index, terms, ranked) {
 
 // --- wire.py: search/index.json as read ------------------------------------------------------------------
 
-// Front-coded terms, each posting two characters of wire.DIGITS (wire.py `encode`) -> {term: [doc, score, doc, score, …]}
+// Front-coded terms, each posting's gap and score as one character each of wire.DIGITS (wire.py `encode`) ->
+// {term: [doc, score, doc, score, …]}
 const digit = (char) => char.charCodeAt(0) - 60 - (char > "\\"); // wire.DIGITS: "<" to "~" but "\\"
-function decodeTerms(text, levels) {
+function decodeTerms(index) {
   const terms = Object.create(null);
-  const more = digit("~");
+  const gaps = index.gaps.split(";");
   let before = "";
-  for (const chunk of text ? text.split(";") : []) {
-    const colon = chunk.indexOf(":");
-    const term = before.slice(0, digit(chunk[0])) + chunk.slice(1, colon);
+  let posting = 0;
+  (index.terms ? index.terms.split(";") : []).forEach((head, n) => {
+    const term = before.slice(0, digit(head[0])) + head.slice(1);
     const rows = [];
     let doc = 0;
-    for (let at = colon + 1; at < chunk.length; at += 2) {
-      for (; digit(chunk[at]) === more; at += 1) doc += more;
-      doc += digit(chunk[at]);
-      rows.push(doc, levels[digit(chunk[at + 1])]);
+    for (const char of gaps[n]) {
+      doc += digit(char);
+      if (char !== "~") rows.push(doc, index.levels[digit(index.scores[posting++])]);
     }
     terms[term] = rows;
     before = term;
-  }
+  });
   return terms;
 }
 

@@ -7,9 +7,10 @@ One language's file holds (``VERSION`` changes with its shape):
   section (-1 for that first section itself). Below it, the href is ``#`` and the element's id, on the parent's
   page, and the page's title is the parent's title (or else a fourth item). Read back (``decode``), each is
   ``[href, title, page title ("" when it is the title), parent]``, as the index holds it;
-- ``terms``: every term's postings, one string (``encode``): the terms in order, joined by ``;``, each as how many
-  letters it shares with the term before (one character of ``DIGITS``), the rest of the term, ``:``, then two
-  characters a posting: the gap from the doc before and the number of the score in ``levels``;
+- ``terms``, ``gaps``, ``scores``: every term's postings, as three strings, each read in the same order (``encode``):
+  the terms in order, joined by ``;``, each as how many letters it shares with the term before (one character of
+  ``DIGITS``) and the rest; each term's docs, one character each, the gap from the one before, joined by ``;``;
+  and every posting's score, one character each, its number in ``levels`` (gzip finds more in each alone);
 - ``levels``: the scores the postings take (``index.LEVELS`` of them at most), smallest first;
 - ``protect``: the common words never taken for a typo (``typos.protected``), front-coded (``front_code``);
 - ``words``: the word tables of ``data/search/<lang>.yml`` (``words.WordTables``);
@@ -39,26 +40,28 @@ MORE = len(DIGITS) - 1
 
 def encode(index: dict[str, Any]) -> dict[str, Any]:
     """The index as written to ``search/index.json``: the terms front-coded, each posting as two characters, its
-    doc's gap from the one before and its score's number in ``levels`` (a fifth smaller, gzipped, than decimal
-    ``gap,score`` lists with whole terms)."""
+    doc's gap from the one before and its score's number in ``levels``, in two strings (a fifth smaller, gzipped,
+    than decimal ``term:gap,score`` lists)."""
     out = dict(index)
     levels = sorted({score for rows in index["terms"].values() for score in rows[1::2]})
     if len(levels) > MORE:
         raise ValueError(f"{len(levels)} different scores: the wire holds {MORE} at most (index.LEVELS)")
     number = {score: i for i, score in enumerate(levels)}
-    chunks, before = [], ""
+    heads, gaps, scores, before = [], [], [], ""
     for term, rows in sorted(index["terms"].items()):
         shared = 0
         while shared < min(len(term), len(before), MORE - 1) and term[shared] == before[shared]:
             shared += 1
-        postings, last = [], 0
+        heads.append(DIGITS[shared] + term[shared:])
+        docs, last = [], 0
         for i in range(0, len(rows), 2):
             gap = rows[i] - last
-            postings += [DIGITS[MORE] * (gap // MORE), DIGITS[gap % MORE], DIGITS[number[rows[i + 1]]]]
+            docs += [DIGITS[MORE] * (gap // MORE), DIGITS[gap % MORE]]
+            scores.append(DIGITS[number[rows[i + 1]]])
             last = rows[i]
-        chunks.append(f"{DIGITS[shared]}{term[shared:]}:{''.join(postings)}")
+        gaps.append("".join(docs))
         before = term
-    out["terms"] = ";".join(chunks)
+    out["terms"], out["gaps"], out["scores"] = ";".join(heads), ";".join(gaps), "".join(scores)
     out["levels"] = levels
     out["docs"] = [short_doc(doc, index["docs"]) for doc in index["docs"]]
     out["protect"] = front_code(index["protect"])
@@ -106,20 +109,17 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
     The reference the browser engine is tested against (``engine.js`` ``decodeTerms`` and ``frontDecode``, in
     ``prepare``): the build itself never reads the file back, tests do."""
     out = dict(data)
-    levels = out.pop("levels")
+    levels, gaps, scores = out.pop("levels"), out.pop("gaps").split(";"), out.pop("scores")
     terms: dict[str, list[int]] = {}
-    before = ""
-    for chunk in data["terms"].split(";") if data["terms"] else []:
-        head, _, postings = chunk.partition(":")
+    before, posting = "", 0
+    for n, head in enumerate(data["terms"].split(";") if data["terms"] else []):
         term = before[: DIGITS.index(head[0])] + head[1:]
-        doc, rows, at = 0, [], 0
-        while at < len(postings):
-            gap = 0
-            while postings[at] == DIGITS[MORE]:
-                gap, at = gap + MORE, at + 1
-            doc += gap + DIGITS.index(postings[at])
-            rows += [doc, levels[DIGITS.index(postings[at + 1])]]
-            at += 2
+        doc, rows = 0, []
+        for digit in gaps[n]:
+            doc += DIGITS.index(digit)
+            if digit != DIGITS[MORE]:
+                rows += [doc, levels[DIGITS.index(scores[posting])]]
+                posting += 1
         terms[term] = rows
         before = term
     out["terms"] = terms
