@@ -8,7 +8,7 @@
 //   query     guide/search/query.py     skeleton, skeletonMap, clearlyFirst; prepare (Resolver.__init__, with
 //                                       wire's decode), df, stem, known, resolve, resolveWord (_resolve), skeletal,
 //                                       fuzzy, split, joinedAt, queryClauses (Resolver.clauses), pairs, withPairs
-//   rank      guide/search/rank.py      search, rank, order, rarity, scores, toLimits
+//   rank      guide/search/rank.py      search, byGuide, rank, order, rarity, scores, toLimits
 //   wire      guide/search/wire.py      decodeTerms (decode), decodeDocs (long_docs), frontDecode
 //
 // What Python has and this has not is the build's: the pages' analysis (analyser.clauses, site_roots, the
@@ -22,9 +22,6 @@
 // same terms, the same number of results, and the same first five with their scores to 3 places, as the Python.
 // Loaded by assets/site.js the first time the reader opens search, with search/index.json; search/texts.json (the
 // sentences for snippets) is fetched only after the first results are on screen.
-
-const MAX_RESULTS = 5; // this and SNIPPET_CHARS are the search box's (attach, below)
-const SNIPPET_CHARS = 200;
 
 const unique = (list) => [...new Set(list)];
 const has = Object.hasOwn;
@@ -375,7 +372,20 @@ export function search(index, query) {
   const lookup = (term) =>
     term !== partial ? (has(index.terms, term) ? index.terms[term] : []) : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
   const looked = withPairs(parts, index);
-  return toLimits(index, looked, rank(index, looked, lookup));
+  return byGuide(index, toLimits(index, looked, rank(index, looked, lookup)));
+}
+
+// A page's sections past its first weights.per_guide go after every other page's first ones, in their order.
+function byGuide(index, ranked) {
+  const shown = new Map();
+  const first = [];
+  const later = [];
+  for (const row of ranked) {
+    const page = index.docs[row[0]][3] === -1 ? row[0] : index.docs[row[0]][3];
+    shown.set(page, (shown.get(page) || 0) + 1);
+    (shown.get(page) <= index.weights.per_guide ? first : later).push(row);
+  }
+  return first.concat(later);
 }
 
 function rank(index, terms, lookup) {

@@ -191,6 +191,7 @@ def engine_rules() -> dict[str, Any]:
             "skeleton": query.SKELETON_WEIGHT,
             "context": rank.CONTEXT,
             "self": rank.SELF,
+            "per_guide": rank.PER_GUIDE,
         },
     }
 
