@@ -43,7 +43,10 @@ if not LOG.handlers:
 @event_priority(100)  # before the plugins: mkdocs-macros reads site_url and the build in its own on_config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = site_root(config.site_url or "")
-    own = language(config.theme["language"])
+    try:
+        own = language(config.theme["language"])
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
     config.extra["alternate"] = alternates(root)
     config.site_url = root + own.prefix
     config.extra["site_root"] = root
