@@ -12,6 +12,7 @@ import pytest
 from guide import paths
 from guide.errors import DataError
 from guide.languages import languages
+from guide.urls import email_problem, mailto, repo_url_problem, site_url_problem
 
 # --- data/languages.yml ---------------------------------------------------------------------------------------
 
@@ -80,3 +81,72 @@ def test_a_docs_folder_that_leads_out_of_the_project_is_refused(tmp_path: Path) 
 
 def test_the_real_table_names_files_of_the_project() -> None:
     assert all((paths.ROOT / lang.config).is_file() for lang in languages())
+
+
+# --- SITE_URL, REPO_URL, FEEDBACK_EMAIL -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("https://example.org//evil.example/", "has an empty, '.' or '..' folder"),
+        ("https://example.org/a/../", "has an empty, '.' or '..' folder"),
+        ("https://example.org/./", "has an empty, '.' or '..' folder"),
+        ("https://example.org/%2e%2e/", "has an empty, '.' or '..' folder"),
+        ("https://user:pw@example.org/", "has credentials or a backslash"),
+        ("https://example.org\\@evil.example/", "has credentials or a backslash"),
+        ("https://example.org:0/", "names the port '0'"),
+        ("https://example.org:65536/", "names the port '65536'"),
+        ("https://example.org:/", "names the port ''"),
+        ("https://intranet/", "has no public host name"),
+        ("https://10.0.0.1/", "has no public host name"),
+        ("https://-evil.example/", "has no public host name"),
+        ("http://example.org/", "is http on another machine than this one"),
+        ("ftp://example.org/", "is not an https address"),
+        ("https://example.org/panduan", "does not end with a slash"),
+        ("https://example.org/?x=1", "has a query or a fragment"),
+        ("https://example.org/\t/", "is not an address the site can be served at"),
+        ("https://example.org/" + "a" * 300 + "/", "is not an address the site can be served at"),
+    ],
+)
+def test_a_site_address_a_browser_would_read_otherwise_is_refused(url: str, said: str) -> None:
+    problem = site_url_problem(url)
+    assert problem is not None and said in problem, problem
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/", "https://example.org/panduan/", "https://a-b.example.co.id:8443/x_y/z~1/",
+     "http://127.0.0.1:8000/", "http://localhost:1/"],
+)  # fmt: skip
+def test_a_plain_site_address_is_accepted(url: str) -> None:
+    assert site_url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://github.com/../..", "https://github.com/x/..", "https://github.com/-x/y", "https://github.com//x/y",
+     "https://github.com:444/x/y", "https://u@github.com/x/y", "https://github.com/x/y/../z", "http://github.com/x/y"],
+)  # fmt: skip
+def test_a_repository_address_that_leads_elsewhere_is_refused(url: str) -> None:
+    assert repo_url_problem(url) is not None
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["a%2Cb@example.org", "a@example.org,b@example.org", "a@example.org?cc=b@example.org", "a;b@example.org",
+     "a b@example.org", ".a@example.org", "a..b@example.org", "a@example", "a@-x.org", "a@example.org&bcc=b",
+     "a@example.org%3Fbcc%3Db@evil.example", "x" * 65 + "@example.org"],
+)  # fmt: skip
+def test_a_feedback_address_that_is_not_one_address_is_refused(address: str) -> None:
+    assert email_problem(address) is not None
+
+
+def test_the_mail_link_is_built_from_encoded_parts() -> None:
+    href = mailto("tanya+uji@example.org", {"subject": "a&cc=x@evil.example", "body": "b\r\nBcc: y@evil.example"})
+    assert href.startswith("mailto:tanya%2Buji@example.org?subject=")
+    query = href.partition("?")[2]
+    assert query.count("&") == 1 and "=" not in query.split("&")[0].split("=", 1)[1]
+    assert "\r" not in href and "\n" not in href and "cc=" not in query.lower()
+    with pytest.raises(ValueError, match="FEEDBACK_EMAIL"):
+        mailto("a@example.org,b@example.org", {})

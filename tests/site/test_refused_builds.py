@@ -60,3 +60,22 @@ def test_swapped_configs_are_caught_by_the_language_of_the_pages(tmp_path: Path,
     assert f"{path}:" in message or "data/languages.yml:" in message, message
     assert "[1].config names mkdocs.en.yml, whose pages are not in 'id'" in message, message
     assert_left_alone(tmp_path, site)
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"SITE_URL": "https://example.org//evil.example/"}, "SITE_URL has an empty, '.' or '..' folder"),
+        ({"SITE_URL": "https://example.org:99999/"}, "SITE_URL names the port '99999'"),
+        ({"REPO_URL": "https://github.com/../.."}, "REPO_URL is not a GitHub repository address"),
+        ({"FEEDBACK_EMAIL": "tanya@example.org%2Cother@evil.example"}, "FEEDBACK_EMAIL is not one plain email"),
+    ],
+)
+def test_an_address_from_the_environment_that_leads_elsewhere_stops_the_build(
+    tmp_path: Path, project: Path, env: dict[str, str], said: str
+) -> None:
+    site = last_good_site(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        build_site(site, extra_env=env, project=project)
+    assert said in str(caught.value) and "Traceback" not in str(caught.value), str(caught.value)
+    assert_left_alone(tmp_path, site)
