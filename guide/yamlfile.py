@@ -197,7 +197,11 @@ def _scalar(node: yaml.Node) -> Any:
 def read_yaml(path: Path, expect: str, kind: type[yaml.Node] = yaml.MappingNode) -> YamlFile:
     """The file read into plain data; ``problems`` holds the keys given twice and every text that is not plain,
     visible text. Aliases, anchors, tags and merge keys stop the reading with an error listing them all."""
-    text = read_text(path)
+    return read_yaml_text(read_text(path), path, expect, kind)
+
+
+def read_yaml_text(text: str, path: Path, expect: str, kind: type[yaml.Node] = yaml.MappingNode) -> YamlFile:
+    """``read_yaml`` of text already read (a page's front matter, padded so that its lines are the page's)."""
     refused = scan(text, path)
     if refused:
         raise report(path, None, {}, refused)

@@ -26,6 +26,7 @@ from guide import page_ids
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
+from guide.page_source import read_page
 from guide.paths import data_path
 from guide.postbuild.csp import PLACEHOLDER
 from guide.urls import site_url_problem
@@ -73,6 +74,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for flow in started.site.stale():
         LOG.warning("guide may be out of date: %s", flow)
     return config
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    """The page's source, read by the project's own reader: a page too large, front matter that is not plain YAML
+    (the theme would publish it as text), or a script in the Markdown stops the build with the page and line."""
+    docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+    try:
+        return read_page(Path(page.file.abs_src_path or ""), f"{docs}/{page.file.src_uri}")
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:

@@ -12,6 +12,7 @@ import pytest
 from guide import paths
 from guide.errors import DataError
 from guide.languages import languages
+from guide.postbuild.csp import PLACEHOLDER, apply_csp
 from guide.urls import email_problem, mailto, repo_url_problem, site_url_problem
 
 # --- data/languages.yml ---------------------------------------------------------------------------------------
@@ -150,3 +151,18 @@ def test_the_mail_link_is_built_from_encoded_parts() -> None:
     assert "\r" not in href and "\n" not in href and "cc=" not in query.lower()
     with pytest.raises(ValueError, match="FEEDBACK_EMAIL"):
         mailto("a@example.org,b@example.org", {})
+
+
+# --- the content security policy -----------------------------------------------------------------------------
+
+
+def test_an_inline_script_on_a_built_page_stops_the_build_and_never_reaches_the_policy(tmp_path: Path) -> None:
+    head = f'<html lang="en"><head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+    (tmp_path / "a.html").write_text(f"{head}<script src='assets/site.js'></script></head></html>")
+    (tmp_path / "b.html").write_text(f"{head}</head><body><script>alert(1)</script></body></html>")
+    with pytest.raises(DataError, match=r"^b\.html: has an inline <script>"):
+        apply_csp(tmp_path)
+    (tmp_path / "b.html").unlink()
+    (tmp_path / "a.html").write_text(f"{head}<script src='assets/site.js'></script></head></html>")
+    apply_csp(tmp_path)
+    assert "script-src 'self';" in (tmp_path / "a.html").read_text()

@@ -79,3 +79,77 @@ def test_an_address_from_the_environment_that_leads_elsewhere_stops_the_build(
         build_site(site, extra_env=env, project=project)
     assert said in str(caught.value) and "Traceback" not in str(caught.value), str(caught.value)
     assert_left_alone(tmp_path, site)
+
+
+# --- a page's front matter and Markdown ---------------------------------------------------------------------------
+
+
+def about(project: Path) -> Path:
+    return project / "docs" / "en" / "about.md"
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (("\ntitle:", "\ntitle: [unclosed\ntitle:"), "docs/en/about.md:3: front matter is not valid YAML"),
+        (("\ntitle:", "\nx: &a [1]\ny: *a\ntitle:"), "docs/en/about.md:3: front matter y uses an alias (*a)"),
+        (("\ntitle:", "\nextra: !!python/name:os.system x\ntitle:"), "front matter extra has a tag"),
+        (("\ntitle:", "\ntitle: once\ntitle:"), "docs/en/about.md:3: front matter (top level) has the key 'title'"),
+        (("---\n", "---\n", 1), "docs/en/about.md:1: front matter opens with --- and is empty or never closed"),
+    ],
+)
+def test_front_matter_the_projects_reader_refuses_stops_the_build_with_page_and_line(
+    tmp_path: Path, project: Path, change: tuple, said: str
+) -> None:
+    page = about(project)
+    text = page.read_text(encoding="utf-8")
+    if change[0] == "---\n":  # remove the closing line of the front matter
+        head, _, rest = text.partition("\n---\n")
+        text = f"{head}\n{rest}"
+    else:
+        text = text.replace(*change, 1)
+    page.write_text(text, encoding="utf-8")
+    site = last_good_site(tmp_path)
+    done = run_build(site, project=project)
+    assert done.returncode == 1 and said in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert_left_alone(tmp_path, site)
+
+
+@pytest.mark.parametrize(
+    ("markup", "said"),
+    [
+        ("<script>alert(1)</script>", "has a <script> element"),
+        ('<img src="x.png" alt="" onerror="alert(1)">', "has an event-handler attribute"),
+        ('Click me {: onclick="alert(1)" }', "has an event-handler attribute"),
+        ("[tap](javascript:alert(1))", "has a javascript:, vbscript: or data: link"),
+    ],
+)
+def test_code_in_a_pages_markdown_stops_the_build_with_page_and_line(
+    tmp_path: Path, project: Path, markup: str, said: str
+) -> None:
+    page = about(project)
+    text = page.read_text(encoding="utf-8")
+    page.write_text(f"{text}\n{markup}\n", encoding="utf-8")
+    line = len(f"{text}\n".splitlines()) + 1
+    with pytest.raises(BuildError) as caught:
+        build_site(last_good_site(tmp_path), project=project)
+    assert f"docs/en/about.md:{line}: {said}" in str(caught.value), str(caught.value)
+
+
+def test_text_that_only_looks_like_an_attribute_is_published(tmp_path: Path, project: Path) -> None:
+    page = about(project)
+    page.write_text(page.read_text(encoding="utf-8") + "\nShopping online = paying online, in **one** go.\n")
+    build_site(tmp_path / "site", project=project)
+    html = (tmp_path / "site" / "en" / "about.html").read_text(encoding="utf-8")
+    assert "Shopping online = paying online" in html
+
+
+def test_the_policy_lists_no_script_hash(tmp_path: Path, project: Path) -> None:
+    """The project's scripts are files: no page can widen the policy with an inline script's hash."""
+    build_site(tmp_path / "site", project=project)
+    for page in (tmp_path / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        assert "script-src 'self';" in policy, (page, policy)
+    assert "script-src 'self';" in (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
