@@ -13,6 +13,7 @@ from guide import paths
 from guide.errors import DataError
 from guide.languages import languages
 from guide.postbuild.csp import PLACEHOLDER, apply_csp
+from guide.schema import load_schema
 from guide.urls import email_problem, mailto, repo_url_problem, site_url_problem
 
 # --- data/languages.yml ---------------------------------------------------------------------------------------
@@ -166,3 +167,78 @@ def test_an_inline_script_on_a_built_page_stops_the_build_and_never_reaches_the_
     (tmp_path / "a.html").write_text(f"{head}<script src='assets/site.js'></script></head></html>")
     apply_csp(tmp_path)
     assert "script-src 'self';" in (tmp_path / "a.html").read_text()
+
+
+# --- data/schema.json ------------------------------------------------------------------------------------------
+
+
+def schema_with(tmp_path: Path, change) -> Path:
+    import json
+
+    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    text = change(schema) if callable(change) else change
+    path = tmp_path / "schema.json"
+    path.write_text(text if isinstance(text, str) else json.dumps(schema, indent=2), encoding="utf-8")
+    return path
+
+
+def schema_error(path: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_schema.__wrapped__(path)
+    message = str(caught.value)
+    assert "Traceback" not in message
+    return message
+
+
+def _set_slug_pattern(pattern: str):
+    def change(schema):
+        schema["$defs"]["slug"]["pattern"] = pattern
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("^(a+)+$", "$defs.slug.pattern can take exponential time on some texts"),
+        (r"^(\w+|\d+)*$", "$defs.slug.pattern can take exponential time on some texts"),
+        (r"^\S*\S*\S*$", "3 unbounded repeats can match the same characters"),
+        ("x" * 300, "$defs.slug.pattern is 300 characters long; a pattern may be at most 200"),
+        ("^(", "$defs.slug.pattern is not a valid regular expression"),
+    ],
+)
+def test_a_schema_pattern_that_could_hang_or_fail_is_refused_before_it_runs(
+    tmp_path: Path, pattern: str, said: str
+) -> None:
+    message = schema_error(schema_with(tmp_path, _set_slug_pattern(pattern)))
+    assert said in message and f"{tmp_path / 'schema.json'}:" in message, message
+
+
+def test_the_projects_patterns_are_safe() -> None:
+    assert load_schema.__wrapped__(paths.SCHEMA)["$defs"]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ('{"a": 1,\n "b": }', "schema.json:2: is not valid JSON"),
+        ("[1, 2]", "schema.json:1: must be a JSON object"),
+        ('{"type": "object", "type": "array"}', "has the key 'type' twice"),
+        ("[" * 100000 + "]" * 100000, "schema.json"),
+        (lambda s: s["$defs"].pop("text"), "$defs has no 'text' definition"),
+        (lambda s: s["$defs"]["text"]["properties"].pop("en"), "$defs.text names the languages ['id']"),
+        (lambda s: s["$defs"].__setitem__("slug", {"type": 5}), "$defs.slug.type is not valid JSON Schema"),
+        (lambda s: s["$defs"]["flow"].__setitem__("$ref", "https://evil.example/s.json"), "refers outside this file"),
+        (lambda s: s["$defs"]["slug"].__setitem__("x-message", "{got.__class__.__init__.__globals__}"), None),
+    ],
+)
+def test_a_broken_schema_is_refused_with_file_and_line_not_a_traceback(tmp_path: Path, change, said) -> None:
+    path = schema_with(tmp_path, change)
+    if said is None:  # a message template is text, never a format string that reaches into Python
+        from guide.schema import schema_problems
+
+        problems = schema_problems({"flows": [{"id": "Bad Id"}]}, path)
+        assert all("globals" in p.message or "__" not in p.message for p in problems)
+        assert any("{got.__class__.__init__.__globals__}" in p.message for p in problems), problems
+        return
+    assert said in schema_error(path)
