@@ -14,6 +14,9 @@ from guide.errors import DataError
 from guide.languages import languages
 from guide.postbuild.csp import PLACEHOLDER, apply_csp
 from guide.schema import load_schema
+from guide.search.learn import read_examples
+from guide.search.words import word_tables
+from guide.ui import load_ui
 from guide.urls import email_problem, mailto, repo_url_problem, site_url_problem
 
 # --- data/languages.yml ---------------------------------------------------------------------------------------
@@ -242,3 +245,72 @@ def test_a_broken_schema_is_refused_with_file_and_line_not_a_traceback(tmp_path:
         assert any("{got.__class__.__init__.__globals__}" in p.message for p in problems), problems
         return
     assert said in schema_error(path)
+
+
+# --- bounds: word tables, examples, interface words ----------------------------------------------------------
+
+
+def search_folder(tmp_path: Path, edit) -> Path:
+    import yaml
+
+    folder = tmp_path / "search"
+    shutil.copytree(paths.SEARCH_WORDS, folder)
+    data = yaml.safe_load((folder / "en.yml").read_text(encoding="utf-8"))
+    edit(data)
+    (folder / "en.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def words_error(folder: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        word_tables.__wrapped__("en", folder)
+    return str(caught.value)
+
+
+def test_a_chain_of_phrases_that_grows_a_word_is_refused_naming_the_phrase(tmp_path: Path) -> None:
+    def chain(data):
+        data["phrases"].update({"pay later": " ".join(["a"] * 10), "a a": " ".join(["b"] * 10)})
+
+    message = words_error(search_folder(tmp_path, chain))
+    assert "phrases.pay later is said as 10 words, more than its own 2: a phrase may not make a text longer" in message
+    assert ":" in message.split("phrases.pay later")[0], message  # file:line before the path
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda d: d["slang"].update({"x": "a b c d e"}), "slang.x stands for 5 words; at most 4"),
+        (lambda d: d["phrases"].update({"a b c d e f g": "x"}), "has 7 words; a phrase has at most 6"),
+        (lambda d: d["stop"].append("w" * 61), "is longer than 60 characters"),
+        (lambda d: d["stop"].extend(f"w{i}" for i in range(5001)), "entries; a table may have at most 5000"),
+    ],
+)
+def test_a_word_table_past_its_bounds_is_refused(tmp_path: Path, edit, said: str) -> None:
+    assert said in words_error(search_folder(tmp_path, edit))
+
+
+def test_too_many_examples_are_refused_before_any_is_learned(tmp_path: Path) -> None:
+    folder = tmp_path / "search"
+    folder.mkdir()
+    (folder / "examples-en.tsv").write_text("".join(f"query {i}\tabout\n" for i in range(20_001)), encoding="utf-8")
+    with pytest.raises(DataError, match=r"examples-en\.tsv: has 20001 examples; at most 20000"):
+        read_examples("en", folder)
+    (folder / "examples-en.tsv").write_text("q\tabout\n" * 300_000, encoding="utf-8")
+    with pytest.raises(DataError, match=r"KB, more than the 2048 KB a data file may be"):
+        read_examples("en", folder)
+
+
+def test_an_interface_text_longer_than_a_line_or_two_is_refused(tmp_path: Path) -> None:
+    import yaml
+
+    folder = tmp_path / "ui"
+    shutil.copytree(paths.UI_DIR, folder)
+    data = yaml.safe_load((folder / "en.yml").read_text(encoding="utf-8"))
+    data["stale_text"] = "x" * 5000
+    (folder / "en.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_ui.__wrapped__("en", folder)
+    assert "stale_text is 5000 characters long; an interface text may be at most 300" in str(caught.value)
+    (folder / "en.yml").write_text("a: " + "x" * 300_000 + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="more than the 256 KB a data file may be"):
+        load_ui.__wrapped__("en", folder)
