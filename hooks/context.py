@@ -8,7 +8,6 @@ language's interface words (``data/ui/<lang>.yml``) become ``extra.ui`` for the 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -23,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from guide import context as build_context
 from guide import page_ids
+from guide.build_date import build_date
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
@@ -61,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             Path(config.config_file_path),
             data,
             own.code,
-            dt.date.today(),
+            build_date(),
             config.site_url,
             config.repo_url or "",
             config.extra.get("feedback_email") or "",

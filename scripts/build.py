@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from guide import paths
+from guide.build_date import epoch_problem
 from guide.errors import DataError
 from guide.languages import Language, languages
 from guide.paths import ROOT
@@ -52,6 +53,9 @@ def build_site(
     if dest.exists() and not dest.is_dir():
         raise BuildError(f"{dest} is not a folder: move it away, and build again")
     remove_leftovers(dest)
+    env = {**_env(site_url, extra_env)}
+    if "SOURCE_DATE_EPOCH" in env and (problem := epoch_problem(env["SOURCE_DATE_EPOCH"])):
+        raise BuildError(problem)
     table = language_table(project)
     try:
         langs = languages(table)
@@ -60,7 +64,7 @@ def build_site(
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-{os.getpid()}-", dir=dest.parent))
     try:
         outs = [work / f"lang-{lang.code}" for lang in langs]
-        env = {**_env(site_url, extra_env), "LANGUAGES_DATA": str(table)}
+        env["LANGUAGES_DATA"] = str(table)
         builds = [start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)]
         if progress:
             first = "" if (project / ".cache").is_dir() else " (the first build fills .cache/, so it takes longer)"
@@ -104,13 +108,26 @@ def check_page_languages(table: Path, lang: Language, out: Path) -> None:
 
 def remove_leftovers(dest: Path) -> None:
     """Remove what an interrupted build left beside ``dest``: its work folders (``.site-new-<pid>-…``) whose
-    process is gone, and a ``.site-old`` a swap did not finish removing."""
+    process is gone, and a ``.site-old`` a swap did not finish removing. A swap interrupted between its two renames
+    left ``.site-old`` and no ``dest``: that is the last good site, so it is put back, never removed."""
     pattern = re.compile(rf"\.{re.escape(dest.name)}-new-(\d+)-")
     for path in dest.parent.glob(f".{dest.name}-new-*"):
         found = pattern.match(path.name)
         if found is None or not _alive(int(found[1])):
             shutil.rmtree(path, ignore_errors=True)
-    shutil.rmtree(dest.with_name(f".{dest.name}-old"), ignore_errors=True)
+    restore_old(dest)
+
+
+def restore_old(dest: Path) -> None:
+    """Put ``.site-old`` back as ``dest`` when ``dest`` is missing (an interrupted swap); else remove it."""
+    old = dest.with_name(f".{dest.name}-old")
+    if old.is_dir() and not dest.exists() and not dest.is_symlink():
+        try:
+            old.rename(dest)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
@@ -194,7 +211,7 @@ def swap_in(fresh: Path, dest: Path) -> None:
     """Replace ``dest`` by ``fresh`` with two renames, so readers never see a mix. If ``dest`` cannot be moved
     (its folder is read-only, or it is in use), the build fails and ``dest`` is as it was."""
     old = dest.with_name(f".{dest.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
+    restore_old(dest)
     try:
         if dest.exists():
             dest.rename(old)

@@ -153,3 +153,51 @@ def test_the_policy_lists_no_script_hash(tmp_path: Path, project: Path) -> None:
         policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
         assert "script-src 'self';" in policy, (page, policy)
     assert "script-src 'self';" in (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
+
+
+# --- the swap, and the build's date ---------------------------------------------------------------------------------
+
+
+def test_a_swap_interrupted_between_its_renames_then_a_failing_build_still_leaves_the_last_site(
+    tmp_path: Path, project: Path
+) -> None:
+    """The interrupted swap left the last good site as .site-old and no site/; the next build puts it back first,
+    so even when that build fails there is a site."""
+    old = tmp_path / ".site-old"
+    old.mkdir()
+    (old / "index.html").write_text("the last good build")
+    write_table(project, real_table().replace("prefix: en/", "prefix: ../"))
+    with pytest.raises(BuildError):
+        build_site(tmp_path / "site", project=project)
+    assert (tmp_path / "site" / "index.html").read_text() == "the last good build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_source_date_epoch_dates_the_sitemaps_and_the_guides_own_age(tmp_path: Path, project: Path) -> None:
+    import gzip
+    import re
+
+    import yaml
+
+    from ..conftest import dump, flow_of
+
+    steps = project / "data" / "steps.yaml"
+    data = yaml.safe_load(steps.read_text(encoding="utf-8"))
+    flow_of(data, "mini-ways")["sources_checked"] = "2026-11-01"  # a month old today; 14 months on 2028-01-01
+    steps.write_text(dump(data), encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(site, extra_env={"SOURCE_DATE_EPOCH": "1830297600"}, project=project)  # 2028-01-01
+    for sitemap in ("sitemap.xml", "en/sitemap.xml"):
+        dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", (site / sitemap).read_text(encoding="utf-8")))
+        assert dates == {"2028-01-01"}, (sitemap, dates)
+        with gzip.open(site / f"{sitemap}.gz") as packed:
+            packed.read()
+            assert packed.mtime is not None and packed.mtime >= 1830297600 - 86400
+    assert 'class="g-stale"' in (site / "en" / "mini-ways.html").read_text(encoding="utf-8")
+
+
+def test_a_source_date_epoch_that_is_not_a_time_stops_the_build_clearly(tmp_path: Path, project: Path) -> None:
+    site = last_good_site(tmp_path)
+    with pytest.raises(BuildError, match="SOURCE_DATE_EPOCH is not a number of seconds since 1970"):
+        build_site(site, extra_env={"SOURCE_DATE_EPOCH": "yesterday"}, project=project)
+    assert_left_alone(tmp_path, site)
