@@ -18,13 +18,14 @@ const isList = (value, each) => Array.isArray(value) && value.every(each);
 // The index has the shape the build writes: a damaged or tampered one (``docs: [null]``) is refused here, before
 // the engine reads it, so the box says search is unavailable instead of throwing as the reader types.
 export function validIndex(index) {
-  if (!index || typeof index !== "object" || !isList(index.docs, (doc) => Array.isArray(doc) && doc.length >= 4)) return false;
+  if (!index || typeof index !== "object" || !isList(index.docs, (doc) => Array.isArray(doc) && doc.length >= 3)) return false;
   const docs = index.docs;
   const isDoc = (n) => Number.isInteger(n) && n >= 0 && n < docs.length;
   const words = index.words;
   return (
     docs.length > 0 &&
-    docs.every(([href, title, page, parent]) => isText(href) && isText(title) && isText(page) && (parent === -1 || isDoc(parent))) &&
+    // on the wire a section is [href, title, …, parent]: texts first, the parent section (or -1) last
+    docs.every((doc) => isText(doc[0]) && isText(doc[1]) && (doc.at(-1) === -1 || isDoc(doc.at(-1)))) &&
     isList(index.common, isDoc) && isList(index.guides, isDoc) && isList(index.fallback, isDoc) &&
     !!index.limits && isList(index.limits.docs, isDoc) && isList(index.limits.terms, isText) &&
     !!words && typeof words === "object" && isList(words.stop, isText) && isList(words.negations, isText) &&

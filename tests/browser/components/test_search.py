@@ -135,7 +135,7 @@ def damaged(change) -> dict[str, tuple[str, str]]:
     [
         lambda index: index.__setitem__("docs", [None]),
         lambda index: index.__setitem__("docs", []),
-        lambda index: index["docs"].append(["x.html", 7, "", -1]),
+        lambda index: index["docs"].append(["x.html", 7, -1]),
         lambda index: index.__setitem__("common", [99]),
         lambda index: index.__setitem__("terms", None),
         lambda index: index.pop("words"),
