@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import jinja2
 
@@ -16,7 +16,7 @@ from .languages import language
 from .model import Guide
 from .render import make_env, render
 from .ui import load_ui
-from .urls import email_problem, repo_url_problem, site_url_problem
+from .urls import email_problem, mailto, repo_url_problem, site_url_problem
 from .views import all_flows, flow_view, helper_view, label_sources_view, stale_flows
 
 # The macros pages may call; each is a method of LanguageSite.
@@ -81,7 +81,7 @@ class LanguageSite:
         lines = self._report_lines(flow_id, step_id)
         subject = f"{self.ui['report_issue_title']}: {step_id or flow_id} [{self.lang}]"
         body = "\n".join([*lines, self.ui["report_issue_ask"], ""])
-        return f"mailto:{self.feedback}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+        return mailto(self.feedback, {"subject": subject, "body": body})
 
     def helper(self, flow_id: str) -> str:
         """``{{ helper("cancel-order") }}``: a flow's decision helper, from its questions and answers in the data."""

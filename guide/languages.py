@@ -52,6 +52,8 @@ def languages(path: Path = paths.LANGUAGES) -> tuple[Language, ...]:
         problems += _row_problems(row, i)
     if not problems:
         problems += _table_problems(rows)
+    if not problems:
+        problems += _file_problems(rows, path.resolve().parent.parent)
     if problems:
         raise report(path, rows, file.lines, problems)
     return tuple(Language(**row) for row in rows)
@@ -81,6 +83,20 @@ def _table_problems(rows: list[dict[str, str]]) -> list[Problem]:
         found.append(Problem((0, "prefix"), "must be empty: the first language is the site's root"))
     found += [Problem((i, "prefix"), "must be the code and a slash") for i, r in enumerate(rows[1:], 1)
               if r["prefix"] != f"{r['code']}/"]  # fmt: skip
+    return found
+
+
+def _file_problems(rows: list[dict[str, str]], project: Path) -> list[Problem]:
+    """Each config is a file and each docs folder a folder of the project (the table's ``data/``'s parent),
+    inside it once links are followed."""
+    found = []
+    for i, row in enumerate(rows):
+        for key, kind, exists in (("config", "file", Path.is_file), ("docs", "folder", Path.is_dir)):
+            where = project / row[key]
+            if not exists(where):
+                found.append(Problem((i, key), f"names {row[key]}, which is not a {kind} of the project ({project})"))
+            elif not where.resolve().is_relative_to(project):
+                found.append(Problem((i, key), f"names {row[key]}, which leads out of the project"))
     return found
 
 

@@ -11,7 +11,9 @@ GUIDE_DATA = DATA / "steps.yaml"
 SCHEMA = DATA / "schema.json"
 UI_DIR = DATA / "ui"
 SEARCH_WORDS = DATA / "search"
-LANGUAGES = DATA / "languages.yml"
+# The language table; a build of another project (tests, benchmarks) points its builders at that project's
+# table with LANGUAGES_DATA (scripts/build.py sets it).
+LANGUAGES = Path(os.environ.get("LANGUAGES_DATA") or DATA / "languages.yml")
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
 

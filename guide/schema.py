@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,21 +12,90 @@ if TYPE_CHECKING:
     import jsonschema
 
 from . import paths
-from .errors import DataError, Problem, YamlPath
+from .errors import DataError, Problem, YamlPath, report
 from .languages import codes
+from .regex_safety import pattern_problem
+from .yamlfile import read_text, read_yaml_text
 
 
 @functools.cache
 def load_schema(path: Path = paths.SCHEMA) -> dict[str, Any]:
-    """The schema; its ``text`` must name exactly the languages of ``data/languages.yml``."""
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    text = schema["$defs"]["text"]
-    if set(text["required"]) != set(codes()) or set(text["properties"]) != set(codes()):
-        raise DataError(
-            f"{path}: $defs.text names the languages {sorted(text['properties'])}, but data/languages.yml has "
-            f"{sorted(codes())}: update both together"
-        )
+    """The schema, checked before it checks anything: read with the data files' size limit, valid JSON with each
+    key once, a valid JSON Schema (2020-12), references only inside the file, every pattern safe to run
+    (guide/regex_safety.py), and a ``text`` that names exactly the languages of ``data/languages.yml``. Every
+    refusal is a DataError reading ``file:line: path what is wrong``."""
+    import jsonschema
+
+    text = read_text(path)
+    repeated: list[str] = []
+    try:
+        schema = json.loads(text, object_pairs_hook=functools.partial(_pairs, repeated))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}:{exc.lineno}: is not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise DataError(f"{path}: is nested too deeply") from None
+    lines = _lines(text, path)
+    if not isinstance(schema, dict):
+        raise DataError(f"{path}:1: must be a JSON object (a schema), and is not")
+    problems = [Problem((), f"has the key '{key}' twice") for key in repeated]
+    try:
+        problems += [Problem(tuple(err.absolute_path), f"is not valid JSON Schema: {err.message[:200]}")
+                     for err in jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
+                     .iter_errors(schema)]  # fmt: skip
+    except RecursionError:
+        raise DataError(f"{path}: is nested too deeply") from None
+    problems += list(_unsafe_parts(schema))
+    if not problems:
+        problems += _language_problems(schema)
+    if problems:
+        raise report(path, schema, lines, problems)
     return schema
+
+
+def _pairs(repeated: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            repeated.append(key)
+        out[key] = value
+    return out
+
+
+def _lines(text: str, path: Path) -> dict[YamlPath, int]:
+    """The line of each value, by its path (JSON read as the YAML it also is); none if it does not read so."""
+    try:
+        return read_yaml_text(text, path, "a schema").lines
+    except DataError:
+        return {}
+
+
+def _unsafe_parts(node: Any, at: YamlPath = ()) -> Iterator[Problem]:
+    """A ``$ref`` that leaves the file, and every pattern that is unsafe to run."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and not value.startswith("#/"):
+                yield Problem((*at, key), f"refers outside this file ('{value[:80]}'): only '#/…' references")
+            if key == "pattern" and isinstance(value, str) and (problem := pattern_problem(value)):
+                yield Problem((*at, key), problem)
+            if key == "patternProperties" and isinstance(value, dict):
+                for name in value:
+                    if problem := pattern_problem(name):
+                        yield Problem((*at, key), f"'{name[:80]}' {problem}")
+            yield from _unsafe_parts(value, (*at, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _unsafe_parts(value, (*at, i))
+
+
+def _language_problems(schema: dict[str, Any]) -> list[Problem]:
+    text = schema.get("$defs", {}).get("text")
+    if not isinstance(text, dict) or not isinstance(text.get("properties"), dict):
+        return [Problem(("$defs",), "has no 'text' definition with the languages as its properties")]
+    named = sorted(text["properties"])
+    if set(text.get("required") or ()) != set(codes()) or set(named) != set(codes()):
+        return [Problem(("$defs", "text"), f"names the languages {named}, but data/languages.yml has "
+                        f"{sorted(codes())}: update both together")]  # fmt: skip
+    return []
 
 
 @functools.cache
@@ -74,7 +144,8 @@ def _word(err: jsonschema.ValidationError) -> list[Problem]:
         ]
     if kind == "pattern":
         # The schema says in "x-message" what a pattern means; a pattern without one is a plain "not valid".
-        return [Problem(at, err.schema.get("x-message", "is not valid: '{got}'").format(got=got))]
+        message = err.schema.get("x-message", "is not valid: '{got}'")
+        return [Problem(at, str(message).replace("{got}", str(got)))]
     return [Problem(at, _WORDS.get(kind, _other)(want, got))]
 
 

@@ -15,6 +15,8 @@ from .languages import language, reference
 from .yamlfile import read_yaml
 
 LISTS = {"months": 12}  # the keys that hold a list of texts, and how many
+MAX_TEXT = 300  # characters of one interface text: the longest is about 110, and each is printed on many pages
+MAX_BYTES = 256 * 1024  # the files are about 4 KB
 
 
 @functools.cache
@@ -33,7 +35,7 @@ def load_ui(lang: str, folder: Path = paths.UI_DIR) -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    file = read_yaml(path, "a mapping of interface words")
+    file = read_yaml(path, "a mapping of interface words", limit=MAX_BYTES)
     problems = list(file.problems)
     for key, value in file.data.items():
         problems += _value_problems(key, value)
@@ -47,9 +49,13 @@ def _value_problems(key: str, value: Any) -> list[Problem]:
         size = LISTS[key]
         if not isinstance(value, list) or len(value) != size or not all(_is_text(v) for v in value):
             return [Problem((key,), f"needs {size} names, each a text")]
+        if any(len(v) > MAX_TEXT for v in value):
+            return [Problem((key,), f"has a name longer than {MAX_TEXT} characters")]
         return []
     if not isinstance(value, str):
         return [Problem((key,), "should be a text")]
+    if len(value) > MAX_TEXT:
+        return [Problem((key,), f"is {len(value)} characters long; an interface text may be at most {MAX_TEXT}")]
     return [] if value.strip() else [Problem((key,), "is empty")]
 
 

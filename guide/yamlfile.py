@@ -53,19 +53,19 @@ class YamlFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     """The file's text; a missing, huge or non-UTF-8 file is a DataError. A huge file is refused by its size,
-    before it is read (and no more than the limit is ever read)."""
+    before it is read (and no more than ``limit`` bytes are ever read)."""
     try:
         size = path.stat().st_size
-        if size <= MAX_BYTES:
+        if size <= limit:
             with path.open("rb") as file:
-                raw = file.read(MAX_BYTES + 1)
+                raw = file.read(limit + 1)
             size = len(raw)
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
-    if size > MAX_BYTES:
-        raise DataError(f"{path}: is {size // 1024} KB, more than the {MAX_BYTES // 1024} KB a data file may be")
+    if size > limit:
+        raise DataError(f"{path}: is {size // 1024} KB, more than the {limit // 1024} KB a data file may be")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -194,10 +194,14 @@ def _scalar(node: yaml.Node) -> Any:
         return node.value
 
 
-def read_yaml(path: Path, expect: str, kind: type[yaml.Node] = yaml.MappingNode) -> YamlFile:
+def read_yaml(path: Path, expect: str, kind: type[yaml.Node] = yaml.MappingNode, limit: int = MAX_BYTES) -> YamlFile:
     """The file read into plain data; ``problems`` holds the keys given twice and every text that is not plain,
     visible text. Aliases, anchors, tags and merge keys stop the reading with an error listing them all."""
-    text = read_text(path)
+    return read_yaml_text(read_text(path, limit), path, expect, kind)
+
+
+def read_yaml_text(text: str, path: Path, expect: str, kind: type[yaml.Node] = yaml.MappingNode) -> YamlFile:
+    """``read_yaml`` of text already read (a page's front matter, padded so that its lines are the page's)."""
     refused = scan(text, path)
     if refused:
         raise report(path, None, {}, refused)

@@ -8,7 +8,6 @@ language's interface words (``data/ui/<lang>.yml``) become ``extra.ui`` for the 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -23,9 +22,11 @@ from mkdocs.structure.pages import Page
 
 from guide import context as build_context
 from guide import page_ids
+from guide.build_date import build_date
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
+from guide.page_source import read_page
 from guide.paths import data_path
 from guide.postbuild.csp import PLACEHOLDER
 from guide.urls import site_url_problem
@@ -43,7 +44,10 @@ if not LOG.handlers:
 @event_priority(100)  # before the plugins: mkdocs-macros reads site_url and the build in its own on_config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = site_root(config.site_url or "")
-    own = language(config.theme["language"])
+    try:
+        own = language(config.theme["language"])
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
     config.extra["alternate"] = alternates(root)
     config.site_url = root + own.prefix
     config.extra["site_root"] = root
@@ -57,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             Path(config.config_file_path),
             data,
             own.code,
-            dt.date.today(),
+            build_date(),
             config.site_url,
             config.repo_url or "",
             config.extra.get("feedback_email") or "",
@@ -70,6 +74,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for flow in started.site.stale():
         LOG.warning("guide may be out of date: %s", flow)
     return config
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    """The page's source, read by the project's own reader: a page too large, front matter that is not plain YAML
+    (the theme would publish it as text), or a script in the Markdown stops the build with the page and line."""
+    docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+    try:
+        return read_page(Path(page.file.abs_src_path or ""), f"{docs}/{page.file.src_uri}")
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:

@@ -17,9 +17,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.languages import languages
+import yaml
+
+from guide import paths
+from guide.build_date import epoch_problem
+from guide.errors import DataError
+from guide.languages import Language, languages
 from guide.paths import ROOT
 from guide.postbuild.csp import merge_headers
+from guide.yamlfile import read_yaml
 
 # ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (CONTRIBUTING.md, "The
 # builder and the theme").
@@ -47,16 +53,25 @@ def build_site(
     if dest.exists() and not dest.is_dir():
         raise BuildError(f"{dest} is not a folder: move it away, and build again")
     remove_leftovers(dest)
+    env = {**_env(site_url, extra_env)}
+    if "SOURCE_DATE_EPOCH" in env and (problem := epoch_problem(env["SOURCE_DATE_EPOCH"])):
+        raise BuildError(problem)
+    table = language_table(project)
+    try:
+        langs = languages(table)
+    except DataError as exc:
+        raise BuildError(str(exc)) from None
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-{os.getpid()}-", dir=dest.parent))
-    langs = languages()
     try:
         outs = [work / f"lang-{lang.code}" for lang in langs]
-        env = _env(site_url, extra_env)
+        env["LANGUAGES_DATA"] = str(table)
         builds = [start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)]
         if progress:
             first = "" if (project / ".cache").is_dir() else " (the first build fills .cache/, so it takes longer)"
             progress(f"building {', '.join(lang.code for lang in langs)}, one process each{first}…")
-        wait_all(builds, progress)
+        wait_all(builds, langs, progress)
+        for lang, out in zip(langs, outs, strict=True):
+            check_page_languages(table, lang, out)
         site = outs[0]
         for lang, out in zip(langs[1:], outs[1:], strict=True):
             out.rename(site / lang.prefix.rstrip("/"))
@@ -66,15 +81,53 @@ def build_site(
         shutil.rmtree(work, ignore_errors=True)
 
 
+def language_table(project: Path) -> Path:
+    """The language table of ``project``: its data/languages.yml, or this project's when it has none."""
+    own = project / "data" / "languages.yml"
+    return own if own.is_file() else paths.LANGUAGES
+
+
+HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"")
+
+
+def check_page_languages(table: Path, lang: Language, out: Path) -> None:
+    """Every page a language's config built says that language (``<html lang>``): a table whose rows name each
+    other's configs would otherwise publish one language's pages under the other's address."""
+    for page in sorted(out.rglob("*.html")):
+        found = HTML_LANG.search(page.read_bytes()[:4096])
+        said = found[1].decode("ascii", "replace") if found else None
+        if said != lang.code:
+            row = next(i for i, row in enumerate(languages(table)) if row.code == lang.code)
+            line = read_yaml(table, "a list of languages", yaml.SequenceNode).lines.get((row, "config"), 1)
+            raise BuildError(
+                f"{paths.shown(table)}:{line}: [{row + 1}].config names {lang.config}, whose pages are not in "
+                f"'{lang.code}' ({page.relative_to(out).as_posix()} has lang=\"{said}\"): does each row name its "
+                "own language's config?"
+            )
+
+
 def remove_leftovers(dest: Path) -> None:
     """Remove what an interrupted build left beside ``dest``: its work folders (``.site-new-<pid>-…``) whose
-    process is gone, and a ``.site-old`` a swap did not finish removing."""
+    process is gone, and a ``.site-old`` a swap did not finish removing. A swap interrupted between its two renames
+    left ``.site-old`` and no ``dest``: that is the last good site, so it is put back, never removed."""
     pattern = re.compile(rf"\.{re.escape(dest.name)}-new-(\d+)-")
     for path in dest.parent.glob(f".{dest.name}-new-*"):
         found = pattern.match(path.name)
         if found is None or not _alive(int(found[1])):
             shutil.rmtree(path, ignore_errors=True)
-    shutil.rmtree(dest.with_name(f".{dest.name}-old"), ignore_errors=True)
+    restore_old(dest)
+
+
+def restore_old(dest: Path) -> None:
+    """Put ``.site-old`` back as ``dest`` when ``dest`` is missing (an interrupted swap); else remove it."""
+    old = dest.with_name(f".{dest.name}-old")
+    if old.is_dir() and not dest.exists() and not dest.is_symlink():
+        try:
+            old.rename(dest)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
@@ -95,11 +148,15 @@ def start(config: Path, out: Path, env: dict[str, str]) -> tuple[str, subprocess
     return config.name, proc
 
 
-def wait_all(builds: list[tuple[str, subprocess.Popen[str]]], progress: Callable[[str], None] | None = None) -> None:
+def wait_all(
+    builds: list[tuple[str, subprocess.Popen[str]]],
+    langs: tuple[Language, ...],
+    progress: Callable[[str], None] | None = None,
+) -> None:
     """Wait for every build; if any failed, raise with MkDocs' own words for each."""
     failures = []
-    docs = {lang.config: lang.docs for lang in languages()}
-    code = {lang.config: lang.code for lang in languages()}
+    docs = {lang.config: lang.docs for lang in langs}
+    code = {lang.config: lang.code for lang in langs}
     began = time.monotonic()
     for config, proc in builds:
         out, err = proc.communicate()
@@ -154,7 +211,7 @@ def swap_in(fresh: Path, dest: Path) -> None:
     """Replace ``dest`` by ``fresh`` with two renames, so readers never see a mix. If ``dest`` cannot be moved
     (its folder is read-only, or it is in use), the build fails and ``dest`` is as it was."""
     old = dest.with_name(f".{dest.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
+    restore_old(dest)
     try:
         if dest.exists():
             dest.rename(old)
@@ -186,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Built {', '.join(lang.config for lang in languages())} into {args.site_dir}")
+    print(f"Built {', '.join(lang.config for lang in languages(language_table(args.project)))} into {args.site_dir}")
     return 0
 
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
+import os
+import posixpath
 import socket
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 from properdocs.livereload import LiveReloadServer
 
@@ -18,6 +22,26 @@ from guide.paths import ROOT
 from scripts.build import BuildError, build_site
 
 WATCHED = ("data", "docs", "guide", "macros", "overrides", "hooks", *(lang.config for lang in languages()))
+
+
+class SiteServer(LiveReloadServer):
+    """The live-reload server, serving only files inside the site: a path with a NUL or another control character
+    (``%00``) is not found (the server answered 500), and neither is a link that leads out of the site."""
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes] | None:
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        if path.startswith("/livereload/") or self.inside(path):
+            return super()._serve_request(environ, start_response)
+        return None  # 404
+
+    def inside(self, path: str) -> bool:
+        """Whether ``path`` names a file of the site, once links are followed (a missing file is inside: 404)."""
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+            return False
+        rel = posixpath.normpath("/" + path + ("index.html" if path.endswith("/") else "")).lstrip("/")
+        root = os.path.realpath(self.root)
+        real = os.path.realpath(os.path.join(root, rel))
+        return real == root or real.startswith(root + os.sep)
 
 
 def port_taken(host: str, port: int) -> bool:
@@ -61,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return 1
-    server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=str(site))
+    server = SiteServer(builder=rebuild, host=args.host, port=args.port, root=str(site))
     for path in WATCHED:
         server.watch(str(ROOT / path))
     try:

@@ -2,9 +2,10 @@
 
 Pages carry it in ``<meta http-equiv="Content-Security-Policy">`` because GitHub Pages cannot send headers;
 ``_headers`` gives it to hosts that read that file (Netlify, Cloudflare Pages), with what only a header can say.
-Scripts and styles come from the site's own files. An inline ``<script>`` or ``<style>`` is allowed by the hash
-of its text, worked out here; an inline event handler or ``style`` attribute cannot be allowed without
-'unsafe-inline', so it stops the build.
+Scripts and styles come from the site's own files. The project's own scripts are all files (assets/), so the
+policy lists no script hash: an inline ``<script>`` on a page can only have come from its content, and it stops
+the build, so content can never widen the policy. An inline ``<style>`` is allowed by the hash of its text; an
+inline event handler or ``style`` attribute cannot be allowed without 'unsafe-inline', so it stops the build.
 """
 
 from __future__ import annotations
@@ -44,23 +45,25 @@ def _hash(text: str) -> str:
 
 def apply_csp(site: Path) -> None:
     """Fill in every page's policy, and write ``_headers`` with the policy of every page together."""
-    scripts: list[str] = []
     styles: list[str] = []
     for page in sorted(site.rglob("*.html")):
+        shown = page.relative_to(site).as_posix()
         html = page.read_text(encoding="utf-8")
         if PLACEHOLDER not in html:
-            raise DataError(f"{page}: has no content security policy placeholder (overrides/main.html sets it)")
+            raise DataError(f"{shown}: has no content security policy placeholder (overrides/main.html sets it)")
         if bad := FORBIDDEN.search(html):
             raise DataError(
-                f"{page}: has an inline {bad.group(1)} attribute, which the content security policy forbids"
+                f"{shown}: has an inline {bad.group(1)} attribute, which the content security policy forbids"
             )
-        own_scripts, own_styles = INLINE_SCRIPT.findall(html), INLINE_STYLE.findall(html)
-        scripts += own_scripts
+        if INLINE_SCRIPT.search(html):
+            raise DataError(
+                f"{shown}: has an inline <script>, which the content security policy does not allow: the site's "
+                "scripts are files (assets/), and no page's content may add one"
+            )
+        own_styles = INLINE_STYLE.findall(html)
         styles += own_styles
-        page.write_text(html.replace(PLACEHOLDER, policy(own_scripts, own_styles), 1), encoding="utf-8")
-    headers = (
-        f"/*\n  Content-Security-Policy: {policy(scripts, styles)}; {HEADER_ONLY}\n  X-Content-Type-Options: nosniff\n"
-    )
+        page.write_text(html.replace(PLACEHOLDER, policy([], own_styles), 1), encoding="utf-8")
+    headers = f"/*\n  Content-Security-Policy: {policy([], styles)}; {HEADER_ONLY}\n  X-Content-Type-Options: nosniff\n"
     (site / "_headers").write_text(headers, encoding="utf-8")
 
 

@@ -30,7 +30,7 @@ from .. import paths
 from ..cache import code_version
 from ..errors import DataError
 from ..paths import shown
-from ..yamlfile import text_problems
+from ..yamlfile import read_text, text_problems
 from .query import Resolver, Term
 from .rank import order, scores
 
@@ -40,6 +40,8 @@ EPOCHS = 3  # passes over the examples
 STEP = 10  # how much one correction moves a term's posting: 1.0 of score (postings are SCALE = 10 times it)
 MARGIN = 1.5  # an example is corrected until its section leads the next by this much
 MAX_QUERY = 200  # characters
+MAX_EXAMPLES = 20_000  # a language has about 3,000; the build learns from each, in time that grows with them
+MAX_EXAMPLES_BYTES = 2 * 1024 * 1024  # about 0.2 MB now
 SHAPE = "an example is a query, a tab, and the id of its section"
 
 
@@ -59,10 +61,13 @@ def read_examples(lang: str, folder: Path = paths.SEARCH_WORDS) -> list[Example]
     path = examples_path(lang, folder)
     if not path.is_file():
         return []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError(f"{shown(path)}: is not UTF-8 ({error.reason} at byte {error.start})") from None
+    text = read_text(path, MAX_EXAMPLES_BYTES)
+    count = sum(1 for raw in text.splitlines() if raw.strip() and not raw.startswith("#"))
+    if count > MAX_EXAMPLES:
+        raise DataError(
+            f"{shown(path)}: has {count} examples; at most {MAX_EXAMPLES} (the build learns from each, so more would "
+            "make every build slow): keep the ones buyers really ask"
+        )
     out: list[Example] = []
     seen: dict[str, int] = {}
     problems = []

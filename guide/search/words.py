@@ -14,7 +14,7 @@ from typing import Any
 from .. import paths
 from ..errors import DataError, Problem, YamlPath, report
 from ..languages import language
-from ..yamlfile import read_yaml
+from ..yamlfile import read_text, read_yaml
 
 MIN_ROOT = 3  # shorter words are never stemmed, and no affix leaves a root shorter than this
 
@@ -56,6 +56,15 @@ SHAPE: dict[str, tuple[str, bool]] = {
     "parts": ("lists", False),
 }
 PARTS = frozenset({"facts", "status"})  # the parts of a guide that carry the `parts` words
+# Bounds, so that nothing in a table grows with what is typed: every word and text short, every table a few
+# thousand entries at most, slang a few words, a phrase a few words that it never makes longer (phrases apply in
+# turn, so one that grew a text could feed the next: a chain of them turned one word into millions).
+MAX_WORD = 60  # characters of a word, or of a slang or phrase text
+MAX_ENTRIES = 5000  # the largest table has 134
+MAX_SAID = 4  # words a slang form stands for
+MAX_PHRASE = 6  # words of a phrase
+MAX_TABLE_BYTES = 512 * 1024  # <lang>.yml: about 6 KB
+MAX_COMMON_BYTES = 2 * 1024 * 1024  # common-<lang>.txt: about 0.12 MB
 
 
 @functools.cache
@@ -63,7 +72,7 @@ def word_tables(lang: str, folder: Path = paths.SEARCH_WORDS) -> WordTables:
     """The checked word tables of one language; a bad file is a DataError naming its line."""
     code = language(lang).code
     path = folder / f"{code}.yml"
-    file = read_yaml(path, "a mapping of search word tables")
+    file = read_yaml(path, "a mapping of search word tables", limit=MAX_TABLE_BYTES)
     problems = file.problems + _problems(file.data)
     if problems:
         raise report(path, file.data, file.lines, problems)
@@ -91,10 +100,7 @@ def word_tables(lang: str, folder: Path = paths.SEARCH_WORDS) -> WordTables:
 def common_words(lang: str, folder: Path = paths.SEARCH_WORDS) -> frozenset[str]:
     """The language's common words (``data/search/common-<lang>.txt``), which the search never takes for typos."""
     path = folder / f"common-{language(lang).code}.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
+    lines = read_text(path, MAX_COMMON_BYTES).splitlines()
     words = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     bad = next((n for n, w in enumerate(words) if not (w.isascii() and w.isalpha() and w.islower())), None)
     if bad is not None:
@@ -110,7 +116,30 @@ def _problems(data: dict[str, Any]) -> list[Problem]:
                   for k in data["parts"] if k not in PARTS]  # fmt: skip
     for key, value in data.items():
         if key in SHAPE:
-            found += _shape_problems((key,), value, SHAPE[key][0])
+            found += _shape_problems((key,), value, SHAPE[key][0]) or _bound_problems(key, value)
+    return found
+
+
+def _bound_problems(key: str, value: Any) -> list[Problem]:
+    """The table's size, each word's length, and how many words slang and phrases may become."""
+    if len(value) > MAX_ENTRIES:
+        return [Problem((key,), f"has {len(value)} entries; a table may have at most {MAX_ENTRIES}")]
+    found = []
+    lists = value.items() if isinstance(value, dict) and SHAPE[key][0] == "lists" else [((), value)]
+    for sub, items in lists:
+        at = (key, sub) if sub != () else (key,)
+        pairs = items.items() if isinstance(items, dict) else enumerate(items)
+        for name, said in pairs:
+            texts = [said] + ([name] if isinstance(name, str) else [])
+            if any(len(text) > MAX_WORD for text in texts):
+                found.append(Problem((*at, name), f"is longer than {MAX_WORD} characters"))
+            elif key == "slang" and len(said.split()) > MAX_SAID:
+                found.append(Problem((*at, name), f"stands for {len(said.split())} words; at most {MAX_SAID}"))
+            elif key == "phrases" and len(name.split()) > MAX_PHRASE:
+                found.append(Problem((*at, name), f"has {len(name.split())} words; a phrase has at most {MAX_PHRASE}"))
+            elif key == "phrases" and len(said.split()) > len(name.split()):
+                grown = f"is said as {len(said.split())} words, more than its own {len(name.split())}"
+                found.append(Problem((*at, name), f"{grown}: a phrase may not make a text longer"))
     return found
 
 

@@ -105,12 +105,13 @@ def test_an_error_in_a_page_reaches_the_terminal_with_its_page(
     # what an interrupted build left: a dead process's work folder, and an old site a swap did not remove
     (tmp_path / ".site-new-999999999-x").mkdir()
     (tmp_path / ".site-old").mkdir()
+    (tmp_path / "site").mkdir()
     with pytest.raises(BuildError) as caught:
         build_site(tmp_path / "site", project=project)
     message = str(caught.value)
     assert "mkdocs.en.yml failed to build:" in message and said in message, message
     assert "Traceback" not in message and "_File_" not in message
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"], "leftovers are removed by the next build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "leftovers are removed by the next build"
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,37 @@ const SHOWN = 5; // results shown, when as many are found
 const MORE = 8; // results shown at most: past SHOWN, only those scoring at least RELEVANT times the first
 const RELEVANT = 0.2;
 const SNIPPET_LENGTH = 200; // characters of a snippet at most
+export const MAX_QUERY = 200; // characters of a query read at most (search.js and the box's maxlength say the same)
+
+const isText = (value) => typeof value === "string";
+const isList = (value, each) => Array.isArray(value) && value.every(each);
+
+// The index has the shape the build writes: a damaged or tampered one (``docs: [null]``) is refused here, before
+// the engine reads it, so the box says search is unavailable instead of throwing as the reader types.
+export function validIndex(index) {
+  if (!index || typeof index !== "object" || !isList(index.docs, (doc) => Array.isArray(doc) && doc.length >= 3)) return false;
+  const docs = index.docs;
+  const isDoc = (n) => Number.isInteger(n) && n >= 0 && n < docs.length;
+  const words = index.words;
+  return (
+    docs.length > 0 &&
+    // on the wire a section is [href, title, …, parent]: texts first, the parent section (or -1) last
+    docs.every((doc) => isText(doc[0]) && isText(doc[1]) && (doc.at(-1) === -1 || isDoc(doc.at(-1)))) &&
+    isList(index.common, isDoc) && isList(index.guides, isDoc) && isList(index.fallback, isDoc) &&
+    !!index.limits && isList(index.limits.docs, isDoc) && isList(index.limits.terms, isText) &&
+    !!words && typeof words === "object" && isList(words.stop, isText) && isList(words.negations, isText) &&
+    isText(index.terms) && isText(index.protect) && isText(index.clause_end)
+  );
+}
+
+// The snippets' texts: one list of texts per section of the index, or none (the results then show no snippet).
+function validTexts(texts, index) {
+  return isList(texts, (entry) => isList(entry, isText) && entry.length > 0) && texts.length === index.docs.length;
+}
 
 // ``setOpen(false)`` closes the box (search.js).
 export function attach(box, index, root, setOpen) {
+  if (!validIndex(index)) throw new Error("search/index.json is not a search index");
   prepare(index);
   let texts = null;
   let asked = false;
@@ -20,7 +48,7 @@ export function attach(box, index, root, setOpen) {
     fetch(new URL("search/texts.json", root))
       .then((r) => (r.ok ? r.json() : null))
       .then((data) => {
-        texts = data;
+        texts = validTexts(data, index) ? data : null;
         fill();
       })
       .catch(() => {});
@@ -53,7 +81,17 @@ export function attach(box, index, root, setOpen) {
     });
   });
 
-  function run(query) {
+  // A query is read up to MAX_QUERY characters; anything the engine cannot take says search is unavailable.
+  function run(typed) {
+    try {
+      showResults(typed.slice(0, MAX_QUERY));
+    } catch (error) {
+      list.replaceChildren();
+      meta.textContent = box.dataset.error;
+    }
+  }
+
+  function showResults(query) {
     list.dataset.query = query;
     const found = query.trim() ? search(index, query) : null;
     const shown = found ? found.slice(0, MORE).filter(([, score], i) => i < SHOWN || score >= RELEVANT * found[0][1]).map(([doc]) => doc) : [];
@@ -71,6 +109,14 @@ export function attach(box, index, root, setOpen) {
 
   // The snippets go into the results already shown, never a redraw: a keyboard reader may be on one of them.
   function fill() {
+    try {
+      fillSnippets();
+    } catch (error) {
+      texts = null; // the results stay, without snippets
+    }
+  }
+
+  function fillSnippets() {
     if (!texts) return;
     const query = list.dataset.query || "";
     const found = query.trim() ? search(index, query) : null;

@@ -34,7 +34,8 @@ ready(function () {
     return engine;
   }
 
-  function run() { return load().then(function (search) { search.run(input.value); }, function () {}); }
+  /* A query is read up to 200 characters (search-results.js, MAX_QUERY): a pasted page of text costs no more. */
+  function run() { return load().then(function (search) { search.run(input.value.slice(0, 200)); }, function () {}); }
 
   function open() {
     setOpen(true);
@@ -62,7 +63,7 @@ ready(function () {
   /* Enter takes the first result, once there is one. */
   box.querySelector("[data-g-search-form]").addEventListener("submit", function (event) {
     event.preventDefault();
-    load().then(function () { var first = box.querySelector("[data-g-search-results] a"); if (first) first.click(); });
+    load().then(function () { var first = box.querySelector("[data-g-search-results] a"); if (first) first.click(); }, function () {});
   });
   if (opener) opener.addEventListener("click", open);
   toggle.addEventListener("change", function () {

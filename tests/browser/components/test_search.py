@@ -119,3 +119,54 @@ def test_a_result_taken_closes_the_box_and_enter_takes_the_first(open_page) -> N
     page.keyboard.press("Enter")
     assert page.evaluate("window.taken") == hrefs[0]
     assert not page.evaluate(OPEN)
+
+
+def damaged(change) -> dict[str, tuple[str, str]]:
+    import json
+
+    files = search_files()
+    index = json.loads(files["search/index.json"][0])
+    change(index)
+    return {**files, "search/index.json": (json.dumps(index), "application/json")}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda index: index.__setitem__("docs", [None]),
+        lambda index: index.__setitem__("docs", []),
+        lambda index: index["docs"].append(["x.html", 7, -1]),
+        lambda index: index.__setitem__("common", [99]),
+        lambda index: index.__setitem__("terms", None),
+        lambda index: index.pop("words"),
+    ],
+)
+def test_a_damaged_index_says_search_is_unavailable_and_throws_nothing(open_page, change) -> None:
+    page = open_page("<p>Text</p>", SEARCH, "id", files=damaged(change))
+    page.keyboard.press("/")
+    expect(page.locator("#g-search-meta")).to_have_text(load_ui("id")["search_error"])
+    page.locator("[data-g-search-input]").fill("batal")
+    page.keyboard.press("Enter")
+    expect(page.locator("#g-search-meta")).to_have_text(load_ui("id")["search_error"])
+    assert page.fixture.errors == [], page.fixture.errors  # no exception reached the page
+
+
+def test_damaged_snippet_texts_leave_the_results_without_snippets(open_page) -> None:
+    files = {**search_files(), "search/texts.json": ("[null, 5]", "application/json")}
+    page = open_page("<p>Text</p>", SEARCH, "id", files=files)
+    page.keyboard.press("/")
+    assert results(page, "batalin cod")[0] == "https://fixture.test/batal.html#batal-cod"
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('texts.json'))")
+    assert page.fixture.errors == []
+
+
+def test_a_pasted_page_of_text_is_read_up_to_200_characters(open_page) -> None:
+    page = open_page("<p>Text</p>", SEARCH, "id", files=search_files())
+    page.keyboard.press("/")
+    box = page.locator("[data-g-search-input]")
+    assert box.get_attribute("maxlength") == "200"
+    long = "batalin cod " + "x" * 20_000
+    page.evaluate("text => { const box = document.querySelector('[data-g-search-input]'); box.value = text; "
+                  "box.dispatchEvent(new Event('input')); }", long)  # fmt: skip
+    page.wait_for_function("() => document.querySelector('[data-g-search-results]').dataset.query.length === 200")
+    assert page.evaluate("document.querySelector('[data-g-search-results]').dataset.query") == long[:200]
