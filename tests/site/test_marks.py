@@ -22,6 +22,9 @@ GUIDES = guide_ids()
 # The guides whose pages carry at most six marks in every language. Only grows: add a guide once its content is
 # rewritten so that it keeps to the limit (test_a_guide_within_the_limits_is_listed says when).
 WITHIN_LIMITS: tuple[str, ...] = (
+    "auto-cancelled",
+    "cancel-order",
+    "change-address",
     "pay-checkout",
     "refund-status",
     "returns-help",
