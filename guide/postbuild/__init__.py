@@ -32,4 +32,4 @@ def run(
     bundle_css(site, cache / "css" if cache else None, f"site-{lang}")
     minify_scripts(site)
     apply_csp(site)
-    write_offline(site, lang)
+    write_offline(site, lang, list(dict.fromkeys(s.page for s in sections)))

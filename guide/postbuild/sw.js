@@ -1,19 +1,22 @@
 /* The service worker of one language's site: sw.js in its folder, written by guide/postbuild/offline.py, which
-   fills in the three values below. VERSION is the hash of the files it serves, so a build that changes any of
-   them makes a new worker and a new cache, and the old cache is deleted when the new worker takes over.
+   fills in the values below. VERSION is the hash of the files it serves, so a build that changes any of them makes
+   a new worker and a new cache, and the old cache is deleted when the new worker takes over.
 
    - Every request of this language (same origin, GET): the network first; what arrives is kept in the cache;
-     without a network, the kept copy. A page never kept shows offline.html, which lists the pages that are.
-   - On install: the offline page and the shared stylesheet and script (from the browser's own cache when it has
-     them). When it takes over: the pages already open, from the browser's own cache.
+     without a network, the kept copy. A page never kept gets the offline page: drawn here, in the site's language
+     (OFFLINE: its words, escaped at build), with a link to each page that is kept (PAGES: file and title).
+   - On install: the shared stylesheet and script, from the browser's own cache (they were just loaded). When it
+     takes over: the pages already open, from the browser's own cache too. So the first view costs this file only.
    - "Save all" (a message from the home page, assets/site.js): every file of offline.json, nothing before. */
 
 var VERSION = "%VERSION%";
 var LANG = "%LANG%";
 var OTHERS = %OTHERS%; /* other languages' folders inside this one: their own workers serve them */
+var OFFLINE = %OFFLINE%;
+var PAGES = %PAGES%;
 var CACHE = "guide-" + LANG + "-" + VERSION;
 var SCOPE = new URL("./", self.location.href).href;
-var SHARED = ["offline.html", "assets/site.css", "assets/site.js"];
+var SHARED = ["assets/site.css", "assets/site.js"];
 
 function ours(url) {
   if (url.indexOf(SCOPE) !== 0) return false;
@@ -42,28 +45,44 @@ self.addEventListener("install", function (event) {
   }).then(function () { return self.skipWaiting(); }));
 });
 
+/* Taking over: the old caches of this language go, then the pages already open are kept. That keeping is not
+   part of the activation, so no request waits on it. */
 self.addEventListener("activate", function (event) {
   var mine = "guide-" + LANG + "-";
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) { return name.indexOf(mine) === 0 && name !== CACHE; })
       .map(function (name) { return caches.delete(name); }));
-  }).then(function () { return self.clients.claim(); }).then(function () {
-    return self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  }).then(function (open) {
+  }).then(function () { return self.clients.claim(); }).then(function () { keepOpen(); }));
+});
+
+function keepOpen() {
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (open) {
     return caches.open(CACHE).then(function (cache) {
       return Promise.all(open.filter(function (c) { return ours(c.url); }).map(function (c) {
-        return keep(cache, key(c.url), "force-cache").catch(function () {});
+        return keep(cache, c.url.split("#")[0], "force-cache").catch(function () {});
       }));
     });
-  }));
-});
+  });
+}
+
+/* The offline page: the site's words and stylesheet, and a link to each page this cache holds. */
+function offlinePage(cache) {
+  return cache.keys().then(function (requests) {
+    var kept = requests.map(function (r) { return r.url; });
+    var links = PAGES.filter(function (p) { return kept.indexOf(SCOPE + p[0]) >= 0; }).map(function (p) {
+      return '<li><a href="' + SCOPE + p[0] + '">' + p[1] + "</a></li>";
+    });
+    var body = OFFLINE.head + '<link rel="stylesheet" href="' + SCOPE + 'assets/site.css">' + OFFLINE.top +
+      (links.length ? OFFLINE.saved + "<ul data-g-saved>" + links.join("") + "</ul>" : OFFLINE.none) + OFFLINE.end;
+    return new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  });
+}
 
 function fromCache(request) {
   return caches.open(CACHE).then(function (cache) {
     return cache.match(key(request.url)).then(function (hit) {
       if (hit) return hit;
-      if (request.mode !== "navigate") return Response.error();
-      return cache.match(new URL("offline.html", SCOPE).href).then(function (page) { return page || Response.error(); });
+      return request.mode === "navigate" ? offlinePage(cache) : Response.error();
     });
   });
 }

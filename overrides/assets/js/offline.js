@@ -1,9 +1,8 @@
 /* Reading offline. The worker is sw.js in this language's folder (guide/postbuild/offline.py writes it, from
    guide/postbuild/sw.js). It is registered once the page has loaded and the phone is idle, so it costs the first
    view nothing, and only where it may run: over https, or on this computer (never from a file).
-   - The home page's "save all" button (overrides/main.html): shown only here; a tap asks the worker to keep every
-     file of offline.json; nothing is downloaded before it.
-   - The offline page (overrides/offline.html): shows the pages the browser's cache holds. */
+   The home page's "save all" button (overrides/main.html) is shown only here; a tap asks the worker to keep every
+   file of offline.json; nothing is downloaded before it. (The offline page is drawn by the worker itself.) */
 
 var allowed = "serviceWorker" in navigator && window.isSecureContext &&
   (location.protocol === "https:" || /^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname));
@@ -31,27 +30,12 @@ function saveAll(box) {
   });
 }
 
-function showSaved(list) {
-  var none = document.querySelector("[data-g-saved-none]");
-  var items = Array.prototype.slice.call(list.querySelectorAll("li"));
-  Promise.all(items.map(function (item) {
-    return caches.match(item.querySelector("a").href).then(function (hit) {
-      if (hit) item.hidden = false;
-      return !!hit;
-    });
-  })).then(function (saved) {
-    if (saved.indexOf(true) >= 0) list.hidden = false;
-    else if (none) none.hidden = false;
-  });
-}
-
 ready(function () {
   if (!allowed) return;
   each("[data-g-save]", function (box) {
     box.hidden = false;
     box.querySelector("[data-g-save-button]").addEventListener("click", function () { saveAll(box); });
   });
-  each("[data-g-saved]", showSaved);
   var later = window.requestIdleCallback || function (fn) { setTimeout(fn, 1); };
   var start = function () { later(function () { register().catch(function () {}); }); };
   if (document.readyState === "complete") start();
