@@ -75,6 +75,7 @@ class Load:
     gzip: int = 0
     third_party: list[str] = field(default_factory=list)
     files: list[tuple[str, int]] = field(default_factory=list)
+    worker: list[str] = field(default_factory=list)  # what the service worker fetched, after the page's load
 
 
 @dataclass
@@ -101,6 +102,9 @@ def tally(load: Load, attempts: list[str], finished: list[Request], site: Path, 
     """Add up what went over the network: a response served from the cache has a negative body size."""
     load.third_party = [url for url in attempts if not url.startswith((origin, "data:", "blob:"))]
     for request in finished:
+        if request.service_worker is not None:  # the worker's own fetches (sw.js is the page's): none is the page's
+            load.worker.append(request.url[len(origin) :])
+            continue
         if not request.url.startswith(origin) or request.sizes()["responseBodySize"] < 0:
             continue
         path = local_file(site, origin, request.url)
@@ -252,6 +256,11 @@ def report(results: dict[str, dict[str, Any]]) -> bool:
             f"{lang}: median {kb(statistics.median(x.gzip for x in loads))}, largest {kb(worst.gzip)} ({worst.page}),"
             f" at most {most} requests: {'ok' if fits else 'OVER'}"
         )
+    for lang in LANGS:
+        loads = guide["first"][lang]
+        late = max(loads, key=lambda x: len(x.worker))
+        print(f"{lang}: the service worker's own fetches after the load, at most {len(late.worker)} ({late.page}):"
+              f" {', '.join(late.worker) or 'none'}")  # fmt: skip
     third = sorted({url for loads in guide["first"].values() for x in loads for url in x.third_party})
     ok &= not third
     print(f"requests to other hosts: {len(third)}" + "".join(f"\n  {url}" for url in third))

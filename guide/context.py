@@ -35,6 +35,7 @@ class Page:
     summary_only: bool = False
     description: str = ""  # the page's meta description: what the page is for, in a sentence
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent phrases, by the prose section's id
+    dated: list[str] = field(default_factory=list)  # guides drawn in another form (the checklist), for its date
 
 
 @dataclass
@@ -56,10 +57,26 @@ class BuildContext:
         phrases = prose_phrases(src, search, [s.id for s in prose.sections], self.cache, name)
         self.pages[src] = Page(url, prose, summary_only=summary_only, description=description, phrases=phrases)
 
+    def record_checklist(self, src: str, flow_id: str) -> None:
+        """A page drew this guide's checklist (``{{ checklist("…") }}``): its date, not its sections."""
+        if src in self.pages:
+            self.pages[src].dated.append(flow_id)
+
     def record_flow(self, src: str, flow_id: str) -> None:
         """A page drew this guide (``{{ flow("…") }}``)."""
         if src in self.pages:
             self.pages[src].flows.append(flow_id)
+
+    def lastmod(self) -> dict[str, str]:
+        """Each page's date for the sitemap: when the sources of the guides drawn on it (as steps or as the
+        checklist) were last checked; a page that draws none (the home page, about), the newest of every guide's."""
+        guide = self.site.guide
+        newest = max(f.checked for f in guide.flows).isoformat()
+        dates = {}
+        for src, page in self.pages.items():
+            drawn = [guide.flow(f).checked for f in dict.fromkeys([*page.flows, *page.dated])]
+            dates[src] = max(drawn).isoformat() if drawn else newest
+        return dates
 
     def search_sections(self) -> list[Section]:
         """Every page's sections, in the site's reading order (its navigation; so of two results that score the

@@ -29,6 +29,7 @@ from guide.languages import language, languages
 from guide.page_source import read_page
 from guide.paths import data_path
 from guide.postbuild.csp import PLACEHOLDER
+from guide.postbuild.offline import SIZE_PLACEHOLDER
 from guide.urls import site_url_problem
 
 # Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build. Printed the way the
@@ -53,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["site_root"] = root
     config.extra["locale"] = own.locale
     config.extra["csp_placeholder"] = PLACEHOLDER
+    config.extra["save_size"] = SIZE_PLACEHOLDER  # the weight of "save all", filled in after the build
     project = Path(config.config_file_path).parent
     data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
     docs = Path(config.docs_dir)
@@ -119,7 +121,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Any) -> jinja2.Environment:
-    """The theme's templates (Material's and overrides/), compiled once and kept between builds."""
+    """The theme's templates (Material's and overrides/), compiled once and kept between builds; and each page's
+    date for the sitemap (overrides/sitemap.xml), now that every page's macros have run."""
+    config.extra["lastmod"] = build_context.current(Path(config.config_file_path)).lastmod()
     return template_cache(Path(config.config_file_path).parent / ".cache" / "theme", env)
 
 

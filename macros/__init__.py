@@ -26,6 +26,8 @@ def _macro(env: Any, context: build_context.BuildContext, name: str) -> Callable
     def call(*args: Any, **kwargs: Any) -> str:
         if name == "flow" and args:
             context.record_flow(env.page.file.src_uri, args[0])
+        if name == "checklist" and args:
+            context.record_checklist(env.page.file.src_uri, args[0])
         try:
             return method(*args, **kwargs)
         except DataError as exc:

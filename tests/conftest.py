@@ -284,7 +284,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture()
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 412, "height": 823}, base_url=server)
+    # No service worker: these tests route the page's requests, which a worker's own fetches would bypass
+    # (reading offline is tested with the worker in tests/browser/test_offline.py).
+    context = browser.new_context(viewport={"width": 412, "height": 823}, base_url=server, service_workers="block")
     tab = context.new_page()
     yield tab
     context.close()

@@ -3,7 +3,7 @@
 ``run`` runs them in order for one language's site: the search index (from the build's sections), the site's
 script joined from its components, the pages' indentation, the one stylesheet (judged by the finished pages and
 scripts), the scripts minified, then the content security policy, which hashes whatever inline code the finished
-pages still hold.
+pages still hold; last, what reading offline needs (offline.json, sw.js), which hashes the finished files.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .csp import apply_csp
 from .html import collapse_site
 from .js import bundle_js
 from .minify import minify_scripts
+from .offline import write_offline
 from .search_index import write_search
 from .slim import bundle_css
 
@@ -31,3 +32,4 @@ def run(
     bundle_css(site, cache / "css" if cache else None, f"site-{lang}")
     minify_scripts(site)
     apply_csp(site)
+    write_offline(site, lang, list(dict.fromkeys(s.page for s in sections)))

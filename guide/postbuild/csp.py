@@ -18,13 +18,17 @@ from pathlib import Path
 from ..errors import DataError
 
 PLACEHOLDER = "guide-csp-placeholder"
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
+# A data block (JSON-LD) is not run, so the policy does not govern it: it needs no hash.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/ld\+json\")[^>]*>(.*?)</script>", re.S | re.I
+)
 INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
 FORBIDDEN = re.compile(r"<[a-z][^>]*\s(on[a-z]+|style)\s*=", re.I)
 BASE = {
     "default-src": "'none'",
     "img-src": "'self' data:",
     "connect-src": "'self'",
+    "worker-src": "'self'",  # sw.js, the service worker of reading offline
     "base-uri": "'none'",
     "form-action": "'none'",
 }

@@ -23,7 +23,7 @@ SOURCES = paths.ROOT / "overrides" / "assets" / "js"
 ENGINE = paths.PACKAGE / "search" / "engine.js"
 # The shared scope, then the components, in the order they start (each one's ready() runs in this order).
 CORE = "core"
-SITE_JS = ("palette", "folds", "copy", "helper", "top", "drawer", "print", "lang", "search")
+SITE_JS = ("palette", "folds", "copy", "helper", "top", "drawer", "print", "lang", "search", "offline")
 # Loaded with the engine, as one module: it imports the engine's functions, so the import line goes.
 SEARCH_RESULTS = "search-results"
 IMPORT = re.compile(r'^import \{([^}]*)\} from "\./search-engine\.js";\n', re.M)

@@ -115,7 +115,10 @@ class Tab:
         self.served: dict[str, tuple[str, str]] = {}
         self.requests: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(java_script_enabled=js, permissions=["clipboard-read", "clipboard-write"])
+        # service_workers="block": a fixture page has no sw.js (offline.js would register one); the built site does
+        self.context = browser.new_context(
+            java_script_enabled=js, permissions=["clipboard-read", "clipboard-write"], service_workers="block"
+        )
         self.context.route(f"{ORIGIN}**", self.fulfil)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
