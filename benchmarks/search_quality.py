@@ -12,6 +12,7 @@ results shown, and the bytes of search data the first results waited for.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import html.parser
 import statistics
@@ -26,7 +27,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from guide.errors import DataError
 from guide.languages import languages
 from guide.paths import ROOT
-from guide.search.queries import LabelledQuery, read_queries
+from guide.search.queries import LabelledQuery, read_moves, read_queries, with_moves
 from scripts.build import build_site
 from scripts.loopback import CHROMIUM, CHROMIUM_ARGS, free_port, serve
 
@@ -322,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 unless every language meets the targets")
     args = parser.parse_args(argv)
     try:
-        queries = read_queries(args.queries)
+        moves = read_moves(ROOT / "benchmarks" / "moved-sections.tsv")
+        queries = [dataclasses.replace(q, expected=with_moves(q.expected, moves)) for q in read_queries(args.queries)]
     except DataError as error:
         sys.exit(str(error))
     from playwright.sync_api import sync_playwright

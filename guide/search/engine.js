@@ -8,8 +8,8 @@
 //   query     guide/search/query.py     skeleton, skeletonMap, clearlyFirst; prepare (Resolver.__init__, with
 //                                       wire's decode), df, stem, known, resolve, resolveWord (_resolve), skeletal,
 //                                       fuzzy, split, joinedAt, queryClauses (Resolver.clauses), pairs, withPairs
-//   rank      guide/search/rank.py      search, rank, order, rarity, scores, toLimits
-//   wire      guide/search/wire.py      decodeTerms (decode), frontDecode
+//   rank      guide/search/rank.py      search, byGuide, rank, order, rarity, scores, toLimits
+//   wire      guide/search/wire.py      decodeTerms (decode), decodeDocs (long_docs), frontDecode
 //
 // What Python has and this has not is the build's: the pages' analysis (analyser.clauses, site_roots, the
 // dictionary), the typo-protection list (typos.protected), the index (index.py) and learning (learn.py). Where
@@ -22,9 +22,6 @@
 // same terms, the same number of results, and the same first five with their scores to 3 places, as the Python.
 // Loaded by assets/site.js the first time the reader opens search, with search/index.json; search/texts.json (the
 // sentences for snippets) is fetched only after the first results are on screen.
-
-const MAX_RESULTS = 5; // this and SNIPPET_CHARS are the search box's (attach, below)
-const SNIPPET_CHARS = 200;
 
 const unique = (list) => [...new Set(list)];
 const has = Object.hasOwn;
@@ -236,7 +233,8 @@ function clearlyFirst(ranked) {
 
 // The index, made ready to search: the Resolver of query.py, kept on the index itself.
 export function prepare(index) {
-  index.terms = decodeTerms(index.terms);
+  index.terms = decodeTerms(index);
+  index.docs = decodeDocs(index.docs);
   index.protectSet = new Set(frontDecode(index.protect));
   index.stopSet = new Set(index.words.stop);
   index.clauseEnd = new RegExp(index.clause_end);
@@ -374,7 +372,20 @@ export function search(index, query) {
   const lookup = (term) =>
     term !== partial ? (has(index.terms, term) ? index.terms[term] : []) : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
   const looked = withPairs(parts, index);
-  return toLimits(index, looked, rank(index, looked, lookup));
+  return byGuide(index, toLimits(index, looked, rank(index, looked, lookup)));
+}
+
+// A page's sections past its first weights.per_guide go after every other page's first ones, in their order.
+function byGuide(index, ranked) {
+  const shown = new Map();
+  const first = [];
+  const later = [];
+  for (const row of ranked) {
+    const page = index.docs[row[0]][3] === -1 ? row[0] : index.docs[row[0]][3];
+    shown.set(page, (shown.get(page) || 0) + 1);
+    (shown.get(page) <= index.weights.per_guide ? first : later).push(row);
+  }
+  return first.concat(later);
 }
 
 function rank(index, terms, lookup) {
@@ -437,20 +448,36 @@ function toLimits(index, terms, ranked) {
 
 // --- wire.py: search/index.json as read ------------------------------------------------------------------
 
-// term:gap,score,gap,score;… (wire.py `encode`) -> {term: [doc, score, doc, score, …]}
-function decodeTerms(text) {
+// Front-coded terms, each posting's gap and score as one character each of wire.DIGITS (wire.py `encode`) ->
+// {term: [doc, score, doc, score, …]}
+const digit = (char) => char.charCodeAt(0) - 60 - (char > "\\"); // wire.DIGITS: "<" to "~" but "\\"
+function decodeTerms(index) {
   const terms = Object.create(null);
-  for (const chunk of text ? text.split(";") : []) {
-    const at = chunk.indexOf(":");
-    const values = chunk.slice(at + 1).split(",").map(Number);
+  const gaps = index.gaps.split(";");
+  let before = "";
+  let posting = 0;
+  (index.terms ? index.terms.split(";") : []).forEach((head, n) => {
+    const term = before.slice(0, digit(head[0])) + head.slice(1);
+    const rows = [];
     let doc = 0;
-    for (let i = 0; i < values.length; i += 2) {
-      doc += values[i];
-      values[i] = doc;
+    for (const char of gaps[n]) {
+      doc += digit(char);
+      if (char !== "~") rows.push(doc, index.levels[digit(index.scores[posting++])]);
     }
-    terms[chunk.slice(0, at)] = values;
-  }
+    terms[term] = rows;
+    before = term;
+  });
   return terms;
+}
+
+// [href or #id, title, parent, page title?] (wire.py `short_doc`) -> [href, title, page title, parent]
+function decodeDocs(docs) {
+  const out = [];
+  for (const [href, title, parent, page] of docs) {
+    const above = out[parent];
+    out.push([above && href[0] === "#" ? above[0].split("#")[0] + href : href, title, page ?? (above ? above[1] : ""), parent]);
+  }
+  return out;
 }
 
 // "0abad 4i 3h" (wire.py `front_code`) -> ["abad", "abadi", "abah"]

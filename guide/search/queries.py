@@ -37,6 +37,24 @@ def read_queries(path: Path) -> list[LabelledQuery]:
     return queries
 
 
+def read_moves(path: Path) -> dict[str, tuple[str, ...]]:
+    """``old section -> new sections`` of ``benchmarks/moved-sections.tsv`` (``old<TAB>new|new<TAB>why``)."""
+    moves = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 3 or not parts[0].strip() or not parts[1].strip():
+            raise DataError(f"{path}:{n}: expected 'old-section<TAB>new-section|new-section<TAB>why'")
+        moves[parts[0].strip()] = tuple(parts[1].strip().split("|"))
+    return moves
+
+
+def with_moves(expected: tuple[str, ...], moves: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The accepted answers, and the sections each one's topic has moved to since the set was written."""
+    return expected + tuple(new for old in expected for new in moves.get(old, ()) if new not in expected)
+
+
 def read_texts(path: Path) -> list[tuple[str, str]]:
     """``(lang, query)`` of every row of any query set, whatever columns follow the query (the engines' parity
     test needs only the queries); a row without a known language and a query is a DataError naming its line."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+
 from guide.search.analyser import analyze
-from guide.search.index import MIN_POSTING, build_index, parents, section_fields
-from guide.search.rank import search
+from guide.search.index import LEVELS, MIN_POSTING, build_index, levels, parents, section_fields, to_levels
+from guide.search.rank import PER_GUIDE, by_guide, search
 from guide.search.sections import Section, sentences
 from guide.search.wire import decode, encode, front_code, front_decode
 
@@ -116,6 +119,32 @@ def test_a_word_still_being_typed_matches_the_terms_it_begins() -> None:
 def test_sentences_split_at_the_end_of_each() -> None:
     assert sentences("  Satu.  Dua?\nTiga! ") == ["Satu.", "Dua?", "Tiga!"]
     assert sentences("   ") == []
+
+
+def test_the_wire_reads_back_far_docs_many_scores_and_sections_on_other_pages() -> None:
+    """A gap past what one character holds, every level a score can take, and a doc whose page is not its
+    parent's, or whose page title is not its parent's title, come back as they were."""
+    built = index()
+    built["terms"] = {"jauh": [0, 1, 70, 2, 300, 9], "jauh sekali": [299, 20], **built["terms"]}
+    built["terms"] = to_levels(built["terms"])
+    built["docs"] = [*built["docs"], ["lain.html#lain-x", "X", "Halaman lain", 3]]
+    read = decode(json.loads(json.dumps(encode(built))))
+    assert read["terms"] == dict(sorted(built["terms"].items())) and read["docs"] == built["docs"]
+
+
+def test_scores_are_rounded_to_few_levels_by_ratio() -> None:
+    steps = levels(226)
+    assert len(steps) == LEVELS and steps[:9] == list(range(1, 10)) and steps[-1] == 226
+    assert all(1 < b / a <= 1.2 for a, b in itertools.pairwise(steps[9:])), "a score moves 10% at most"
+    assert to_levels({"a": [0, 226, 1, 100, 2, 1]})["a"] == [0, 226, 1, min(steps, key=lambda s: abs(s - 100)), 2, 1]
+    assert levels(10) == list(range(1, 11)), "a small index keeps its scores exact"
+
+
+def test_one_guide_shows_at_most_two_sections_before_the_others() -> None:
+    ranked = [("a.html#a-1", 9.0), ("a.html#a-2", 8.0), ("a.html#a-3", 7.0), ("b.html#b-1", 2.0), ("a.html#a", 1.0)]
+    assert PER_GUIDE == 2
+    assert [href for href, _ in by_guide(ranked)] == ["a.html#a-1", "a.html#a-2", "b.html#b-1", "a.html#a-3",
+                                                     "a.html#a"]  # fmt: skip
 
 
 def test_a_posting_that_tells_nearly_nothing_is_left_out_but_every_term_stays() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from guide.errors import DataError
 from guide.languages import codes
 from guide.search.index import build_index
 from guide.search.learn import Example, check_targets, learn, read_examples
-from guide.search.queries import read_queries
+from guide.search.queries import read_texts
 from guide.search.rank import search
 from guide.search.sections import Section
 
@@ -172,13 +173,68 @@ def test_examples_are_read_with_their_lines_and_a_language_may_have_none(tmp_pat
     assert read_examples("en", tmp_path) == []
 
 
+# Queries of a held-out set that are word for word an example which was already in the examples before the set was
+# written (checked with git: the writers typed the same common phrasing). They are reported in the set's figures,
+# and no other overlap may appear.
+PREDATING_THE_SET: dict[str, set[tuple[str, str]]] = {
+    "queries-holdout-12.tsv": {
+        ("en", "belum dibayar meaning"),
+        ("en", "change address after shipped"),
+        ("en", "courier sent me apk file"),
+        ("en", "how many days seller has to ship before auto cancel"),
+        ("en", "how to request refund wrong item"),
+        ("en", "order cancelled suspicious activity"),
+        ("en", "return deadline how many days"),
+        ("en", "says delivered but no package"),
+        ("id", "arti tanda belum pasti"),
+        ("id", "batalin pesanan yg blm dibayar"),
+        ("id", "batas hari ajukan pengembalian"),
+        ("id", "brp jam batas bayar sblm batal otomatis"),
+        ("id", "checklist sebelum batalin pesanan"),
+        ("id", "link ganti ekspedisi dari wa"),
+        ("id", "modus penipuan tiktok shop"),
+        ("id", "ngaku cs tiktok minta kode"),
+        ("id", "paket hilang di ekspedisi"),
+        ("id", "penjual ga bales chat"),
+        ("id", "refund blm masuk"),
+        ("id", "status pengembalian artinya"),
+        ("id", "video ulasan pembeli lain"),
+    },
+    "queries-holdout-13.tsv": {
+        ("en", "apk file from delivery guy"),
+        ("en", "change address before shipping"),
+        ("en", "item arrived broken"),
+        ("en", "meaning of to ship status"),
+        ("en", "not confirmed label meaning"),
+        ("en", "seller reply time limit"),
+        ("en", "to pay status meaning"),
+        ("en", "to review status meaning"),
+        ("en", "wrong phone number on order"),
+        ("id", "berubah pikiran mau balikin barang"),
+        ("id", "brp hari paket dianggap hilang"),
+        ("id", "hubungi cs tiktok"),
+        ("id", "simpan chat penjual buat bukti"),
+        ("id", "status untuk dikirim lama bgt"),
+    },
+}
+# The sets of rounds up to 10 were reported long ago (5 to 10 and the tuning phrases then became examples:
+# benchmarks/README.md); the newer sets and the public set must stay unlearned.
+ABSORBED = re.compile(r"queries-(holdout(-[2-9]|-10)?|tuning-phrases)\.tsv")
+
+
 def test_no_example_is_a_query_that_search_is_measured_with() -> None:
-    """The untouched set and the public set measure search on text it has not learned from."""
+    """Every query set under benchmarks/ (the held-out sets, the two-problem sets, the public set) measures search
+    on text it has not learned from: a query copied into the examples would be scored on its own answer."""
 
     def said(text: str) -> str:
         return " ".join(text.casefold().split())
 
-    for name in ("queries-holdout-11.tsv", "queries.tsv"):
-        measured = {(q.lang, said(q.text)) for q in read_queries(paths.ROOT / "benchmarks" / name)}
-        learned = {(lang, said(e.text)) for lang in codes() for e in read_examples(lang)}
-        assert measured and not measured & learned, (name, sorted(measured & learned)[:10])
+    learned = {(lang, said(e.text)) for lang in codes() for e in read_examples(lang)}
+    sets = sorted((paths.ROOT / "benchmarks").glob("queries*.tsv"))
+    assert {"queries.tsv", "queries-holdout-12.tsv", "queries-two-problems-13.tsv"} <= {p.name for p in sets}
+    for path in sets:
+        if ABSORBED.fullmatch(path.name):
+            continue
+        measured = {(lang, said(text)) for lang, text in read_texts(path)}
+        overlap = measured & learned - PREDATING_THE_SET.get(path.name, set())
+        assert measured and not overlap, (path.name, sorted(overlap)[:10])

@@ -6,7 +6,9 @@
 
 import { analyze, prepare, queryClauses, search } from "./search-engine.js";
 
-const SHOWN = 5; // results shown at most
+const SHOWN = 5; // results shown, when as many are found
+const MORE = 8; // results shown at most: past SHOWN, only those scoring at least RELEVANT times the first
+const RELEVANT = 0.2;
 const SNIPPET_LENGTH = 200; // characters of a snippet at most
 
 // ``setOpen(false)`` closes the box (search.js).
@@ -54,7 +56,7 @@ export function attach(box, index, root, setOpen) {
   function run(query) {
     list.dataset.query = query;
     const found = query.trim() ? search(index, query) : null;
-    const shown = found ? found.slice(0, SHOWN).map(([doc]) => doc) : [];
+    const shown = found ? found.slice(0, MORE).filter(([, score], i) => i < SHOWN || score >= RELEVANT * found[0][1]).map(([doc]) => doc) : [];
     const nodes = shown.map((doc) => draw(doc, found));
     if (!found) nodes.push(head(box.dataset.common), ...index.common.map((doc) => draw(doc, null)));
     else if (!shown.length) nodes.push(head(box.dataset.guides), ...[...new Set([...index.guides, ...index.fallback])].map((doc) => draw(doc, null)));
@@ -64,7 +66,7 @@ export function attach(box, index, root, setOpen) {
       requestAnimationFrame(() => setTimeout(loadTexts));
     }
     const n = found ? found.length : 0;
-    meta.textContent = !found ? box.dataset.hint : n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.many.replace("{n}", Math.min(n, SHOWN));
+    meta.textContent = !found ? box.dataset.hint : n === 0 ? box.dataset.none : n === 1 ? box.dataset.one : box.dataset.many.replace("{n}", shown.length);
   }
 
   // The snippets go into the results already shown, never a redraw: a keyboard reader may be on one of them.
