@@ -88,7 +88,7 @@ def test_editings_figures_are_the_codes() -> None:
         f"({MIN_GUIDES} or more unofficial sources from different publishers, each dated {RECENT.year} or later)"
         in editing
     )
-    assert f"a guide page should carry {MAX_PER_PAGE} at most" in editing and MAX_PER_STEP == 1
+    assert f"a guide page carries {MAX_PER_PAGE} at most" in editing and MAX_PER_STEP == 1
 
 
 def test_the_readme_stays_short_and_every_layer_is_documented() -> None:
