@@ -65,9 +65,12 @@ class LanguageSite:
         issue = functools.partial(self.issue_href, flow_id) if self.repo_url else None
         return {"mail": mail, "issue": issue}
 
+    def _report_page(self, flow_id: str, step_id: str | None) -> str:
+        return "Page: " + f"{self.site_url}{flow_id}.html" + (f"#{step_id}" if step_id else "")
+
     def _report_lines(self, flow_id: str, step_id: str | None) -> list[str]:
-        page = f"{self.site_url}{flow_id}.html" + (f"#{step_id}" if step_id else "")
-        return [f"Flow: {flow_id}", f"Step: {step_id or '-'}", f"Language: {self.lang}", f"Page: {page}", ""]
+        page = self._report_page(flow_id, step_id)
+        return [f"Flow: {flow_id}", f"Step: {step_id or '-'}", f"Language: {self.lang}", page, ""]
 
     def issue_href(self, flow_id: str, step_id: str | None) -> str:
         """A new issue on the repository, prefilled with the flow, the step, the language and the page."""
@@ -78,9 +81,10 @@ class LanguageSite:
 
     def mail_href(self, flow_id: str, step_id: str | None) -> str:
         """An email to the feedback address, prefilled the same way: no account and no script needed."""
-        lines = self._report_lines(flow_id, step_id)
+        # The subject names the step and the language, so the body needs only the page, the same for every step of
+        # it: every step carries one of these links, and the reader's first view pays for each byte that differs.
         subject = f"{self.ui['report_issue_title']}: {step_id or flow_id} [{self.lang}]"
-        body = "\n".join([*lines, self.ui["report_issue_ask"], ""])
+        body = "\n".join([self._report_page(flow_id, None), "", self.ui["report_issue_ask"], ""])
         return mailto(self.feedback, {"subject": subject, "body": body})
 
     def helper(self, flow_id: str) -> str:

@@ -37,16 +37,17 @@ def test_issue_links_name_the_flow_the_step_the_language_and_the_page(mini, lang
     assert report_query(flow_link.attrs["href"])["body"].splitlines()[1] == "Step: -"
 
 
-def test_readers_report_by_email_with_the_same_details_and_editors_keep_the_issue_link(mini, lang) -> None:
+def test_readers_report_by_email_naming_the_step_and_the_page_and_editors_keep_the_issue_link(mini, lang) -> None:
     from urllib.parse import unquote
 
     site = LanguageSite.make(mini, lang, dt.date(2026, 12, 1), "https://example.org/x/", TEST_REPO, "tanya@example.org")
     html = parse(site.flow("mini-cases"))
     mail = html.by_id("mini-cases-early-2").one("a", "g-report").attrs["href"]
     assert mail.startswith("mailto:tanya@example.org?subject=")
-    body = unquote(mail.split("body=", 1)[1])
-    assert "Step: mini-cases-early-2" in body and f"Language: {lang}" in body
-    assert "Page: https://example.org/x/mini-cases.html#mini-cases-early-2" in body
+    subject, body = (unquote(part) for part in mail.split("?subject=", 1)[1].split("&body=", 1))
+    assert "mini-cases-early-2" in subject and f"[{lang}]" in subject
+    assert body.splitlines()[0] == "Page: https://example.org/x/mini-cases.html"
+    assert body.splitlines()[2] == load_ui(lang)["report_issue_ask"]
     links = [a.attrs["href"] for a in html.one("p", "g-report-flow").all("a")]
     assert links[0].startswith("mailto:") and links[1].startswith(f"{TEST_REPO}/issues/new?")
 
