@@ -163,8 +163,9 @@ def test_report_links_on_the_built_pages_carry_the_pages_address(built_site: Pat
 
     html = read(built_site / prefix(lang) / "cancel-order.html")
     link = html.by_id("cancel-order-cod-2").one("a", "g-report")
-    body = parse_qs(urlsplit(link.attrs["href"]).query)["body"][0]
-    assert f"Page: {site_url}{prefix(lang)}cancel-order.html#cancel-order-cod-2" in body.splitlines()
+    query = parse_qs(urlsplit(link.attrs["href"]).query)
+    assert f"Page: {site_url}{prefix(lang)}cancel-order.html" in query["body"][0].splitlines()
+    assert "cancel-order-cod-2" in query["subject"][0] and f"[{lang}]" in query["subject"][0]
 
 
 def test_no_page_loads_materials_scripts_or_stylesheets(built_site) -> None:
