@@ -52,6 +52,10 @@ self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) { return name.indexOf(mine) === 0 && name !== CACHE; })
       .map(function (name) { return caches.delete(name); }));
+  }).then(function () {
+    /* A page asked for while the worker starts is fetched at once, not after it (a slow phone's worker takes
+       hundreds of milliseconds to start): the fetch handler takes that response. */
+    return self.registration.navigationPreload ? self.registration.navigationPreload.enable() : null;
   }).then(function () { return self.clients.claim(); }).then(function () { keepOpen(); }));
 });
 
@@ -90,7 +94,9 @@ function fromCache(request) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || !ours(request.url)) return;
-  event.respondWith(fetch(request).then(function (res) {
+  var network = request.mode === "navigate" && event.preloadResponse ?
+    event.preloadResponse.then(function (res) { return res || fetch(request); }) : fetch(request);
+  event.respondWith(network.then(function (res) {
     if (res.status === 200 && res.type === "basic") {
       var copy = res.clone();
       event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(key(request.url), copy); }));
