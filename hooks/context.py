@@ -26,6 +26,7 @@ from guide.build_date import build_date
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
+from guide.og_cards import cards_for
 from guide.page_source import read_page
 from guide.paths import data_path
 from guide.postbuild.csp import PLACEHOLDER
@@ -55,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["locale"] = own.locale
     config.extra["csp_placeholder"] = PLACEHOLDER
     config.extra["save_size"] = SIZE_PLACEHOLDER  # the weight of "save all", filled in after the build
+    config.extra["og_cards"] = cards_for(own.code)  # each guide page's own link-preview card, by page name
     project = Path(config.config_file_path).parent
     data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
     docs = Path(config.docs_dir)

@@ -1,46 +1,183 @@
-"""Draw the link-preview card of each language (1200x630 PNG) in Chromium, from a Jinja template.
+"""Draw the link-preview cards (1200x630 PNG) in Chromium, from Jinja templates.
 
     .venv/bin/python -m scripts.og_card
 
-Writes overrides/assets/og-card-<lang>.png; run it again after changing the site name or the
-tagline (`og_tagline` and `og_note` in data/ui/<lang>.yml). The cards are committed, so builds
-need no browser and no network.
+Writes the site's card of each language, overrides/assets/og-card-<lang>.png (the site name, `og_tagline` and
+`og_note` of data/ui/<lang>.yml), and one card per guide and language, overrides/assets/og/<lang>/<flow-id>.png
+(the guide's title and summary from data/steps.yaml), with overrides/assets/og/manifest.json: the hash of what
+each guide card was drawn from, which tests/unit/test_og_cards.py recomputes, so a card left stale fails.
+Run it again after changing a guide's title or summary, the site name, or a template. The cards are committed,
+so builds need no browser and no network.
+
+Guide cards are reduced to 16 shades between the card's two colours and written as a 4-bit palette PNG.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import struct
 import sys
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from mkdocs.config import load_config
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page
 
+from guide.build_date import build_date
 from guide.languages import languages
-from guide.paths import ROOT
+from guide.load import load_guide
+from guide.og_cards import MANIFEST, OG_DIR, card_path
+from guide.paths import GUIDE_DATA, ROOT
 from guide.ui import load_ui
-from scripts.loopback import CHROMIUM, CHROMIUM_ARGS
 
 OUT = ROOT / "overrides" / "assets"
-MAX_BYTES = 60 * 1024
+MAX_BYTES = 60 * 1024  # the site's card
+GUIDE_MAX_BYTES = 300 * 1024  # WhatsApp's limit for a preview image
+WIDTH, HEIGHT = 1200, 630
+BACKGROUND, INK = (0x00, 0x69, 0x5C), (0xFF, 0xFF, 0xFF)  # as in templates/og-guide.html
+SHADES = 16
+# Part of every guide card's hash: change it when the way a card is drawn changes (size, shades, palette).
+DRAWING = f"og-guide {WIDTH}x{HEIGHT} {SHADES} shades {BACKGROUND} {INK}"
+RUN = "run .venv/bin/python -m scripts.og_card"
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, keep_trailing_newline=True
+)
+
+
+@dataclass(frozen=True)
+class GuideCard:
+    lang: str
+    flow_id: str
+    html: str
+
+    @property
+    def key(self) -> str:
+        """``<lang>/<flow-id>``, as in the manifest."""
+        return f"{self.lang}/{self.flow_id}"
+
+    @property
+    def digest(self) -> str:
+        """The hash of everything the card is drawn from: its HTML (template, words) and the way it is drawn."""
+        return hashlib.sha256(f"{DRAWING}\n{self.html}".encode()).hexdigest()
+
+    @property
+    def path(self) -> Path:
+        return ROOT / "overrides" / card_path(self.lang, self.flow_id)
 
 
 def card_html(config_file: str) -> tuple[str, str]:
-    """The card's language and HTML, with the site name from that language's MkDocs config."""
+    """The site card's language and HTML, with the site name from that language's MkDocs config."""
     config = load_config(str(ROOT / config_file))
     lang = config.theme["language"]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
     ui = load_ui(lang)
-    html = env.get_template("og-card.html").render(
+    html = TEMPLATES.get_template("og-card.html").render(
         lang=lang, site_name=config.site_name, tagline=ui["og_tagline"], note=ui["og_note"]
     )
     return lang, html
 
 
+def guide_cards() -> list[GuideCard]:
+    """One card per guide (flow of data/steps.yaml, read through the guide's model) and language."""
+    guide = load_guide(GUIDE_DATA, build_date(), cache=ROOT / ".cache" / "data")
+    template = TEMPLATES.get_template("og-guide.html")
+    cards = []
+    for language in languages():
+        config = load_config(str(ROOT / language.config))
+        lang, ui = language.code, load_ui(language.code)
+        for flow in guide.flows:
+            html = template.render(
+                lang=lang, site_name=config.site_name, title=flow.title[lang], summary=flow.summary[lang],
+                note=ui["og_note"],
+            )  # fmt: skip
+            cards.append(GuideCard(lang, flow.id, html))
+    return cards
+
+
+def manifest(cards: list[GuideCard]) -> str:
+    body = {
+        "about": f"The hash of what each guide card was drawn from; {RUN} after changing one.",
+        "cards": {card.key: card.digest for card in cards},
+    }
+    return json.dumps(body, indent=2, sort_keys=True) + "\n"
+
+
+# In the page: the screenshot, drawn on a canvas, as one 4-bit shade a pixel (0: background .. 15: ink),
+# packed two a byte, rows of PNG scanlines with filter 0, base64.
+SHADE_JS = """async ([png, bg, ink, shades]) => {
+  const img = new Image();
+  img.src = "data:image/png;base64," + png;
+  await img.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = img.width; canvas.height = img.height;
+  const ctx = canvas.getContext("2d");
+  ctx.drawImage(img, 0, 0);
+  const { data, width, height } = ctx.getImageData(0, 0, img.width, img.height);
+  const span = [0, 1, 2].map((c) => ink[c] - bg[c]);
+  const norm = span.reduce((s, v) => s + v * v, 0);
+  const stride = 1 + Math.ceil(width / 2);
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      let t = 0;
+      for (let c = 0; c < 3; c++) t += (data[i + c] - bg[c]) * span[c];
+      const level = Math.max(0, Math.min(shades - 1, Math.round((t / norm) * (shades - 1))));
+      out[y * stride + 1 + (x >> 1)] |= x & 1 ? level : level << 4;
+    }
+  }
+  let text = "";
+  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.subarray(i, i + 8192));
+  return btoa(text);
+}"""
+
+
+def palette_png(scanlines: bytes) -> bytes:
+    """A 4-bit palette PNG of the card from its packed scanlines: 16 shades from the background to the ink."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    palette = b"".join(
+        bytes(round(b + (i - b) * k / (SHADES - 1)) for b, i in zip(BACKGROUND, INK, strict=True))
+        for k in range(SHADES)
+    )
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 4, 3, 0, 0, 0)  # colour type 3: palette
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"PLTE", palette)
+        + chunk(b"IDAT", zlib.compress(scanlines, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def draw_guide_card(page: Page, card: GuideCard) -> int:
+    """Draw one guide card; its size in bytes. Fails if the words overflow the card."""
+    page.set_content(card.html)
+    overflow = page.evaluate("document.body.scrollHeight > innerHeight || document.body.scrollWidth > innerWidth")
+    if overflow:
+        raise SystemExit(f"{card.key}: the title and summary do not fit on the card; shorten them or the template")
+    shot = base64.b64encode(page.screenshot()).decode()
+    scanlines = base64.b64decode(page.evaluate(SHADE_JS, [shot, list(BACKGROUND), list(INK), SHADES]))
+    card.path.parent.mkdir(parents=True, exist_ok=True)
+    card.path.write_bytes(palette_png(scanlines))
+    return card.path.stat().st_size
+
+
 def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.loopback import CHROMIUM, CHROMIUM_ARGS
+
+    cards = guide_cards()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 630})
+        page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
         for language in languages():
             lang, html = card_html(language.config)
             page.set_content(html)
@@ -51,7 +188,16 @@ def main() -> int:
             if size > MAX_BYTES:
                 print(f"  over {MAX_BYTES // 1024} KB: simplify the card", file=sys.stderr)
                 return 1
+        for old in OG_DIR.glob("*/*.png"):
+            old.unlink()  # a guide that is gone leaves no card behind
+        sizes = [draw_guide_card(page, card) for card in cards]
         browser.close()
+    MANIFEST.write_text(manifest(cards), encoding="utf-8")
+    print(f"Wrote {len(cards)} guide cards in {OG_DIR.relative_to(ROOT)} ({min(sizes)}-{max(sizes)} bytes) and")
+    print(f"  {MANIFEST.relative_to(ROOT)}")
+    if max(sizes) > GUIDE_MAX_BYTES:
+        print(f"  over {GUIDE_MAX_BYTES // 1024} KB: simplify the card", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -37,6 +37,10 @@ def nav_pages(lang: str) -> list[str]:
 
 
 PAGES = sorted(p.stem for p in (paths.ROOT / reference().docs).glob("*.md"))
+# The guides' pages, which share their own link-preview card (a page per flow of data/steps.yaml).
+GUIDES = {f["id"] for f in yaml.safe_load(paths.GUIDE_DATA.read_text(encoding="utf-8"))["flows"]}
+# A PNG's signature and the start of its IHDR chunk: 1200 pixels wide, 630 high.
+PNG_1200x630 = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")
 
 
 def page_files(site: Path, lang: str) -> list[Path]:
@@ -152,10 +156,12 @@ def test_every_page_has_share_preview_tags_in_its_language(built_site: Path, sit
         assert og["og:locale"] == language(lang).locale
         assert og["og:title"] == html.one("h1").text or name == "index"
         assert og["og:description"] == html.one("meta", name="description").attrs["content"]
-        assert og["og:site_name"] and og["og:image"] == tw["twitter:image"] == f"{base}assets/og-card-{lang}.png"
+        own = f"assets/og/{lang}/{name}.png" if name in GUIDES else f"assets/og-card-{lang}.png"
+        assert og["og:site_name"] and og["og:image"] == tw["twitter:image"] == base + own, name
         assert tw["twitter:card"] == "summary_large_image"
-    card = built_site / prefix(lang) / "assets" / f"og-card-{lang}.png"
-    assert card.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and card.stat().st_size <= 60 * 1024
+        card = built_site / prefix(lang) / own
+        assert card.read_bytes()[:24] == PNG_1200x630, f"{name}: {own} is not a 1200x630 PNG in the built site"
+        assert card.stat().st_size <= (300 if name in GUIDES else 60) * 1024, own
 
 
 def test_report_links_on_the_built_pages_carry_the_pages_address(built_site: Path, site_url: str, lang) -> None:
