@@ -401,7 +401,8 @@ function order(final, doc) {
 const rarity = (foundIn, docs) => (foundIn ? Math.log(1 + (docs - foundIn + 0.5) / (foundIn + 0.5)) : 0);
 
 // A section's own matches, plus weights.context times its page's first section's (that one: weights.self times its
-// own); times the share of the reader's words, by rarity, the two hold between them.
+// own); times the share of the reader's words, by rarity, the two hold between them (in a question of more than
+// weights.long words, that share to the power weights.long_share).
 function scores(index, terms, lookup) {
   const weights = new Map(); // a term said twice counts once, as surely as its surest saying
   for (const [term, weight] of terms) weights.set(term, Math.max(weights.get(term) || 0, weight));
@@ -421,6 +422,7 @@ function scores(index, terms, lookup) {
   const sum = (values) => [...values].reduce((a, b) => a + b, 0);
   const total = sum(worth.values()) || 1;
   const own = new Map([...each].map(([doc, mine]) => [doc, sum(mine.values())]));
+  const long = [...weights.keys()].filter((term) => !term.includes(" ")).length > index.weights.long; // words, not pairs
   const final = new Map();
   for (const [doc, mine] of each) {
     const parent = docs[doc][3];
@@ -429,7 +431,12 @@ function scores(index, terms, lookup) {
     const boost = parent === -1 ? index.weights.self * own.get(doc) : index.weights.context * (own.get(parent) || 0);
     let share = 0;
     for (const term of words) share += worth.get(term);
-    final.set(doc, ((own.get(doc) + boost) * share) / total);
+    final.set(
+      doc,
+      long
+        ? (own.get(doc) + boost) * Math.pow(share / total, index.weights.long_share)
+        : ((own.get(doc) + boost) * share) / total,
+    );
   }
   return final;
 }

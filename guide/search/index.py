@@ -192,6 +192,8 @@ def engine_rules() -> dict[str, Any]:
             "context": rank.CONTEXT,
             "self": rank.SELF,
             "per_guide": rank.PER_GUIDE,
+            "long": rank.LONG,
+            "long_share": rank.LONG_SHARE,
         },
     }
 

@@ -18,7 +18,7 @@ One language's file holds (``VERSION`` changes with its shape):
   expressions, Python syntax that JavaScript reads the same) and ``prefixes`` (``analyser.PREFIXES``,
   ``R_PREFIXES``, ``NASAL_HEADS``, ``WRITTEN_NASALS``);
 - the query side's and the ranking's numbers: ``prefix_traces`` (``query.PREFIX_TRACES``) and ``weights``
-  (``query.FUZZY_WEIGHT``, ``SKELETON_WEIGHT``; ``rank.CONTEXT``, ``SELF``, ``PER_GUIDE``);
+  (``query.FUZZY_WEIGHT``, ``SKELETON_WEIGHT``; ``rank.CONTEXT``, ``SELF``, ``PER_GUIDE``, ``LONG``, ``LONG_SHARE``);
 - ``guides``, ``limits`` (``{terms, docs}``), ``common`` and ``fallback``: sections by number, for the box.
 
 So the browser types none of these twice. ``search/texts.json`` (each section's one-line answer and sentences,
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-VERSION = 9
+VERSION = 10
 
 # A number from 0 to 64 as one character: the 66 from ``<`` to ``~`` but the backslash, so that JSON needs no escape
 # and the browser reads one by its code (``engine.js`` ``digit``); the last, ``~``, adds 65 to the next one (a gap of
