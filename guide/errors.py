@@ -20,6 +20,7 @@ class Problem:
     at: YamlPath
     message: str
     line: int | None = None
+    also: YamlPath | None = None  # the other place of a clash (an id given twice), named with its own line
 
 
 class DataError(Exception):
@@ -48,10 +49,18 @@ def _has(node: Any, part: str | int) -> bool:
 
 def report(path: Path, data: Any, lines: dict[YamlPath, int], problems: list[Problem]) -> DataError:
     """One error naming the file, the line and the YAML path of every problem."""
-    rows = sorted({(p.line or nearest_line(lines, p.at), show(p.at, data), p.message) for p in problems})
+    rows = sorted(
+        {(p.line or nearest_line(lines, p.at), show(p.at, data), _message(path, data, lines, p)) for p in problems}
+    )
     text = "\n".join(f"  {path}:{line}: {where} {message}" for line, where, message in rows)
     noun = "problem" if len(rows) == 1 else "problems"
     return DataError(f"{path} has {len(rows)} {noun}:\n{text}")
+
+
+def _message(path: Path, data: Any, lines: dict[YamlPath, int], problem: Problem) -> str:
+    if problem.also is None:
+        return problem.message
+    return f"{problem.message} ({path}:{nearest_line(lines, problem.also)}: {show(problem.also, data)})"
 
 
 def nearest_line(lines: dict[YamlPath, int], at: YamlPath) -> int:
