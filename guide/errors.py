@@ -27,6 +27,12 @@ class DataError(Exception):
     """Bad guide data. The message names the file, the line and the YAML path."""
 
 
+def shown(value: Any) -> str:
+    """A value from the data or a page as a message shows it: quoted, with every control character and escape
+    sequence written out (``'cod\\x1b[31m'``), so a message never sends them to the terminal."""
+    return repr(value if isinstance(value, str) else str(value))
+
+
 def show(path: YamlPath, data: Any) -> str:
     """``('flows', 2, 'cases', 0)`` -> ``flows[cancel-order].cases[cod]``, looking ids up in data."""
     out, node = "", data
@@ -34,11 +40,16 @@ def show(path: YamlPath, data: Any) -> str:
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and part < len(node) else None
             ident = item.get("id") if isinstance(item, dict) else None
-            out += f"[{ident if isinstance(ident, str) else part + 1}]"
+            out += f"[{_named(ident) if isinstance(ident, str) else part + 1}]"
         else:
             out += f".{part}" if out else str(part)
         node = node[part] if _has(node, part) else None
     return out or "(top level)"
+
+
+def _named(ident: str) -> str:
+    """An id as a path shows it: plain if it is a plain id, else escaped (``cases['late\\x1b[2J']``)."""
+    return ident if ident.isprintable() and ident.isascii() else shown(ident)
 
 
 def _has(node: Any, part: str | int) -> bool:

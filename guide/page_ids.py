@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from .errors import shown
+
 
 class _Ids(HTMLParser):
     def __init__(self) -> None:
@@ -27,9 +29,9 @@ def _describe(tag: str, attrs: dict[str, str | None]) -> str:
 
 
 def repeated(html: str) -> list[str]:
-    """Each id the page gives to more than one element, with those elements: ``parcel-problems (<h1>, <div
+    """Each id the page gives to more than one element, with those elements: ``'parcel-problems' (<h1>, <div
     class=g-flow>)``."""
     parser = _Ids()
     parser.feed(html)
     parser.close()
-    return [f"{found} ({', '.join(where)})" for found, where in parser.seen.items() if len(where) > 1]
+    return [f"{shown(found)} ({', '.join(where)})" for found, where in parser.seen.items() if len(where) > 1]

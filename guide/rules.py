@@ -97,15 +97,21 @@ def _element_ids(flows: list[dict[str, Any]]) -> list[Problem]:
                     "to this guide would open that page: choose another id",
                 )
             )
-    for ident, at in ids.site_ids(flows):
+    found += _register(ids.site_ids(flows), first)
+    for i, flow in enumerate(flows):
+        found += _register(ids.checklist_ids(flow, ("flows", i)), dict(first))
+    return found
+
+
+def _register(given: Iterator[tuple[str, YamlPath]], first: dict[str, YamlPath]) -> list[Problem]:
+    """Add ids to a register (``first``: each id's first holder), refusing one that is taken."""
+    found = []
+    for ident, at in given:
         if ident in ids.FIXED:
             found.append(Problem(at, f"gives the element id {ident!r}, which {ids.FIXED[ident]} has too: rename it"))
         elif ident in first and first[ident] != at:
-            found.append(
-                Problem(
-                    at, f"gives the element id {ident!r}, which another part of the site has too", also=first[ident]
-                )
-            )
+            message = f"gives the element id {ident!r}, which another part of the site has too"
+            found.append(Problem(at, message, also=first[ident]))
         first.setdefault(ident, at)
     return found
 
