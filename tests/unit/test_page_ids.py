@@ -9,8 +9,8 @@ from guide.page_ids import repeated
 
 
 def test_an_id_on_two_elements_is_named_with_both() -> None:
-    html = '<h1 id="parcel-problems">Parcel problems</h1><div class="g-flow x" id="parcel-problems"></div>'
-    assert repeated(html) == ["'parcel-problems' (<h1>, <div class=g-flow>)"]
+    html = '<h1 id="parcel-problems">Parcel problems</h1>\n<p>x</p>\n<div class="g-flow x" id="parcel-problems"></div>'
+    assert repeated(html) == ["'parcel-problems' (<h1> on line 1, <div class=g-flow> on line 3)"]
 
 
 def test_unique_ids_and_an_id_in_text_pass() -> None:
@@ -19,7 +19,7 @@ def test_unique_ids_and_an_id_in_text_pass() -> None:
 
 def test_an_id_with_an_escape_sequence_is_shown_escaped() -> None:
     html = '<p id="a\x1b[2J"></p><p id="a\x1b[2J"></p>'
-    assert repeated(html) == ["'a\\x1b[2J' (<p>, <p>)"]
+    assert repeated(html) == ["'a\\x1b[2J' (<p> on line 1, <p> on line 1)"]
 
 
 LITERAL_ID = re.compile(r"""\bid="([^"{]+)"|\.id = "([^"]+)"|getElementById\("([^"]+)"\)""")
