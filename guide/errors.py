@@ -20,10 +20,17 @@ class Problem:
     at: YamlPath
     message: str
     line: int | None = None
+    also: YamlPath | None = None  # the other place of a clash (an id given twice), named with its own line
 
 
 class DataError(Exception):
     """Bad guide data. The message names the file, the line and the YAML path."""
+
+
+def shown(value: Any) -> str:
+    """A value from the data or a page as a message shows it: quoted, with every control character and escape
+    sequence written out (``'cod\\x1b[31m'``), so a message never sends them to the terminal."""
+    return repr(value if isinstance(value, str) else str(value))
 
 
 def show(path: YamlPath, data: Any) -> str:
@@ -33,11 +40,16 @@ def show(path: YamlPath, data: Any) -> str:
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and part < len(node) else None
             ident = item.get("id") if isinstance(item, dict) else None
-            out += f"[{ident if isinstance(ident, str) else part + 1}]"
+            out += f"[{_named(ident) if isinstance(ident, str) else part + 1}]"
         else:
             out += f".{part}" if out else str(part)
         node = node[part] if _has(node, part) else None
     return out or "(top level)"
+
+
+def _named(ident: str) -> str:
+    """An id as a path shows it: plain if it is a plain id, else escaped (``cases['late\\x1b[2J']``)."""
+    return ident if ident.isprintable() and ident.isascii() else shown(ident)
 
 
 def _has(node: Any, part: str | int) -> bool:
@@ -48,10 +60,18 @@ def _has(node: Any, part: str | int) -> bool:
 
 def report(path: Path, data: Any, lines: dict[YamlPath, int], problems: list[Problem]) -> DataError:
     """One error naming the file, the line and the YAML path of every problem."""
-    rows = sorted({(p.line or nearest_line(lines, p.at), show(p.at, data), p.message) for p in problems})
+    rows = sorted(
+        {(p.line or nearest_line(lines, p.at), show(p.at, data), _message(path, data, lines, p)) for p in problems}
+    )
     text = "\n".join(f"  {path}:{line}: {where} {message}" for line, where, message in rows)
     noun = "problem" if len(rows) == 1 else "problems"
     return DataError(f"{path} has {len(rows)} {noun}:\n{text}")
+
+
+def _message(path: Path, data: Any, lines: dict[YamlPath, int], problem: Problem) -> str:
+    if problem.also is None:
+        return problem.message
+    return f"{problem.message} ({path}:{nearest_line(lines, problem.also)}: {show(problem.also, data)})"
 
 
 def nearest_line(lines: dict[YamlPath, int], at: YamlPath) -> int:

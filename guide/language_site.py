@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from .errors import DataError
+from .errors import DataError, shown
 from .languages import language
 from .model import Guide
 from .render import make_env, render
@@ -111,7 +111,7 @@ class LanguageSite:
         view = flow_view(self.guide, flow_id, self.lang, self.ui, here="")  # its links name the guide they go to
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
-            raise DataError(f"checklist: {flow_id} has no case {', '.join(unknown)}")
+            raise DataError(f"checklist: {flow_id} has no case {', '.join(map(shown, unknown))}")
         return self._render("checklist", flow=view, tick=tick, address=address if self.published else None)
 
     def sources(self) -> str:

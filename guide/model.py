@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import evidence, ids
-from .errors import DataError
+from .errors import DataError, shown
 
 Text = Mapping[str, str]  # language code -> text
 Words = Mapping[str, tuple[str, ...]]  # language code -> search words
@@ -236,7 +236,7 @@ class Guide:
             if flow.id == flow_id:
                 return flow
         known = ", ".join(f.id for f in self.flows)
-        raise DataError(f"unknown flow id '{flow_id}' (known: {known})")
+        raise DataError(f"unknown flow id {shown(flow_id)} (known: {known})")
 
 
 def _parts(f: Flow, labels: Mapping[str, Label]) -> Iterator[Target]:

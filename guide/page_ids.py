@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from .errors import shown
+
 
 class _Ids(HTMLParser):
     def __init__(self) -> None:
@@ -18,7 +20,7 @@ class _Ids(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if (found := values.get("id")) is not None:
-            self.seen.setdefault(found, []).append(_describe(tag, values))
+            self.seen.setdefault(found, []).append(f"{_describe(tag, values)} on line {self.getpos()[0]}")
 
 
 def _describe(tag: str, attrs: dict[str, str | None]) -> str:
@@ -27,9 +29,9 @@ def _describe(tag: str, attrs: dict[str, str | None]) -> str:
 
 
 def repeated(html: str) -> list[str]:
-    """Each id the page gives to more than one element, with those elements: ``parcel-problems (<h1>, <div
-    class=g-flow>)``."""
+    """Each id the page gives to more than one element, with those elements and their lines in the written page:
+    ``'parcel-problems' (<h1> on line 40, <div class=g-flow> on line 52)``."""
     parser = _Ids()
     parser.feed(html)
     parser.close()
-    return [f"{found} ({', '.join(where)})" for found, where in parser.seen.items() if len(where) > 1]
+    return [f"{shown(found)} ({', '.join(where)})" for found, where in parser.seen.items() if len(where) > 1]

@@ -7,7 +7,7 @@ from typing import Any
 
 import jinja2
 
-from . import paths
+from . import ids, paths
 from .errors import DataError
 
 # Component name -> template. An unknown name is an error that lists these.
@@ -22,7 +22,7 @@ COMPONENTS: dict[str, str] = {
 
 def make_env(folder: Path = paths.TEMPLATES) -> jinja2.Environment:
     """Autoescaping, and an undefined name is an error rather than an empty string."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -30,6 +30,8 @@ def make_env(folder: Path = paths.TEMPLATES) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.globals["ids"] = ids  # the element ids the templates give, from the table the rules check (guide/ids.py)
+    return env
 
 
 def render(env: jinja2.Environment, component: str, **context: Any) -> str:

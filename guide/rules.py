@@ -83,14 +83,36 @@ def _duplicates(items: list[str], at: YamlPath, what: str) -> list[Problem]:
 
 
 def _element_ids(flows: list[dict[str, Any]]) -> list[Problem]:
-    """No two things on the site get the same element id, generated ones included."""
+    """One register of every element id the site's pages carry: those the templates, theme and scripts fix
+    (``ids.FIXED``) and every one the data generates (``ids.site_ids``). A second holder of an id is refused with
+    the first named, as is a guide named like a page of its own (``about``), which its links would open instead."""
     first: dict[str, YamlPath] = {}
     found = []
     for i, flow in enumerate(flows):
-        for ident, at in ids.flow_ids(flow, ("flows", i)):
-            if ident in first and first[ident] != at:
-                found.append(Problem(at, f"gives the element id '{ident}', which another part of the site has too"))
-            first.setdefault(ident, at)
+        if flow["id"] in ids.OWN_PAGES:
+            found.append(
+                Problem(
+                    ("flows", i, "id"),
+                    f"is {flow['id']!r}, the name of a page of the site (docs/<language>/{flow['id']}.md), so a link "
+                    "to this guide would open that page: choose another id",
+                )
+            )
+    found += _register(ids.site_ids(flows), first)
+    for i, flow in enumerate(flows):
+        found += _register(ids.checklist_ids(flow, ("flows", i)), dict(first))
+    return found
+
+
+def _register(given: Iterator[tuple[str, YamlPath]], first: dict[str, YamlPath]) -> list[Problem]:
+    """Add ids to a register (``first``: each id's first holder), refusing one that is taken."""
+    found = []
+    for ident, at in given:
+        if ident in ids.FIXED:
+            found.append(Problem(at, f"gives the element id {ident!r}, which {ids.FIXED[ident]} has too: rename it"))
+        elif ident in first and first[ident] != at:
+            message = f"gives the element id {ident!r}, which another part of the site has too"
+            found.append(Problem(at, message, also=first[ident]))
+        first.setdefault(ident, at)
     return found
 
 

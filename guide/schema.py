@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import jsonschema
 
 from . import paths
-from .errors import DataError, Problem, YamlPath, report
+from .errors import DataError, Problem, YamlPath, report, shown
 from .languages import codes
 from .regex_safety import pattern_problem
 from .yamlfile import read_text, read_yaml_text
@@ -139,13 +139,16 @@ def _word(err: jsonschema.ValidationError) -> list[Problem]:
     if kind == "propertyNames":
         return [
             Problem(
-                at, f"has a key that is not a valid id: '{err.instance}' (use lowercase letters, digits and hyphens)"
+                at,
+                f"has a key that is not a valid id: {shown(err.instance)} (use lowercase letters, digits and hyphens)",
             )
         ]
     if kind == "pattern":
         # The schema says in "x-message" what a pattern means; a pattern without one is a plain "not valid".
         message = err.schema.get("x-message", "is not valid: '{got}'")
-        return [Problem(at, str(message).replace("{got}", str(got)))]
+        # The value as Python would write it, quotes included: an escape sequence in it is shown, never sent to the
+        # terminal.
+        return [Problem(at, str(message).replace("'{got}'", shown(got)).replace("{got}", shown(got)[1:-1]))]
     return [Problem(at, _WORDS.get(kind, _other)(want, got))]
 
 
@@ -175,6 +178,6 @@ _WORDS = {
     "type": _type,
     "minItems": lambda want, got: f"is empty (needs at least {want})" if not got else f"needs at least {want} items",
     "minProperties": lambda want, got: "is empty",
-    "enum": lambda want, got: f"is '{got}', which is not one of: {', '.join(map(str, want))}",
+    "enum": lambda want, got: f"is {shown(got)}, which is not one of: {', '.join(map(str, want))}",
     "maxItems": lambda want, got: f"has {len(got)} items; at most {want}",
 }

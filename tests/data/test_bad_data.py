@@ -298,7 +298,7 @@ def test_site_checks_the_checklist_cases(mini_site) -> None:
     site: LanguageSite = mini_site("id")
     with pytest.raises(DataError) as caught:
         site.checklist("mini-cases", tick=("early", "never"))
-    assert str(caught.value) == "checklist: mini-cases has no case never"
+    assert str(caught.value) == "checklist: mini-cases has no case 'never'"
 
 
 # --- sources: every number names one, every source backs something --------------------------------------

@@ -4,6 +4,7 @@ work folder is left beside it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -201,4 +202,19 @@ def test_a_source_date_epoch_that_is_not_a_time_stops_the_build_clearly(tmp_path
     site = last_good_site(tmp_path)
     with pytest.raises(BuildError, match="SOURCE_DATE_EPOCH is not a number of seconds since 1970"):
         build_site(site, extra_env={"SOURCE_DATE_EPOCH": "yesterday"}, project=project)
+    assert_left_alone(tmp_path, site)
+
+
+def test_a_page_heading_that_takes_an_id_the_guide_draws_names_both_elements(tmp_path: Path, project: Path) -> None:
+    """The safety net after the data's register (guide/ids.py): a heading of the page's own Markdown is seen only
+    on the written page, and stops the build before that page is saved."""
+    about = project / "docs" / "en" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n## Label sources\n\nMoved.\n", encoding="utf-8")
+    site = last_good_site(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        build_site(site, project=project)
+    message = str(caught.value)
+    assert "docs/en/about.md: an id is given to two elements, so a link reaches only the first: " in message, message
+    assert re.search(r"'label-sources' \(<h3> on line \d+, <h2> on line \d+\)", message), message
+    assert "Traceback" not in message
     assert_left_alone(tmp_path, site)
