@@ -10,12 +10,14 @@ import errno
 import logging
 import os
 import posixpath
+import re
 import socket
 import sys
+import time
 from collections.abc import Iterable
 from typing import Any
 
-from properdocs.livereload import LiveReloadServer
+from properdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer
 
 from guide.languages import languages
 from guide.paths import ROOT
@@ -24,15 +26,36 @@ from scripts.build import BuildError, build_site
 WATCHED = ("data", "docs", "guide", "macros", "overrides", "hooks", *(lang.config for lang in languages()))
 
 
+# The live-reload script as a file of the served site: the pages' policy allows scripts from the site only
+# ("script-src 'self'"), so the inline script the server would add was blocked and pages never reloaded. The published
+# site is not touched: only the pages this server sends carry the tag.
+RELOAD_JS = "/livereload.js"
+RELOAD_QUERY = re.compile(r"epoch=([0-9]{1,20})&id=([0-9]{1,20})")
+
+
 class SiteServer(LiveReloadServer):
     """The live-reload server, serving only files inside the site: a path with a NUL or another control character
-    (``%00``) is not found (the server answered 500), and neither is a link that leads out of the site."""
+    (``%00``) is not found (the server answered 500), and neither is a link that leads out of the site. Pages reload
+    through a script file (``/livereload.js``), which the content security policy allows."""
 
     def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes] | None:
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        if path == RELOAD_JS:
+            found = RELOAD_QUERY.fullmatch(environ.get("QUERY_STRING", ""))
+            if not found:
+                return None  # 404
+            script = _SCRIPT_TEMPLATE.substitute(epoch=found[1], request_id=found[2]).encode()
+            start_response("200 OK", [("Content-Type", "text/javascript"), ("Cache-Control", "no-store")])
+            return [script]
         if path.startswith("/livereload/") or self.inside(path):
             return super()._serve_request(environ, start_response)
         return None  # 404
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        tag = f'<script src="{RELOAD_JS}?epoch={int(epoch)}&amp;id={time.monotonic_ns()}"></script>'.encode()
+        return content[:end] + tag + content[end:]
 
     def inside(self, path: str) -> bool:
         """Whether ``path`` names a file of the site, once links are followed (a missing file is inside: 404)."""

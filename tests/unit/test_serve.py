@@ -40,3 +40,15 @@ def test_a_path_with_a_nul_or_leading_out_of_the_site_is_not_found(served: SiteS
 def test_the_sites_own_pages_are_served(served: SiteServer) -> None:
     assert get(served, "/index.html")[0].startswith("200")
     assert get(served, "/")[0].startswith("200")
+
+
+def test_pages_reload_through_a_script_file_the_content_security_policy_allows(served: SiteServer) -> None:
+    """The pages allow scripts from the site only: an inline reload script was blocked, so nothing reloaded."""
+    page = served._inject_js_into_html(b"<html><body><p>home</p></body></html>", 7).decode()
+    assert "<script>" not in page
+    src = page.split('<script src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    path, _, query = src.partition("?")
+    said: list[str] = []
+    body = b"".join(served.serve_request({"PATH_INFO": path, "QUERY_STRING": query}, lambda s, h: said.append(s)))
+    assert said[0].startswith("200") and b"livereload(7, " in body
+    assert get(served, "/livereload.js")[0].startswith("404")  # without its epoch and id: nothing to run
