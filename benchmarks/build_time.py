@@ -133,7 +133,8 @@ def synthetic(project: Path, flows: int) -> Path:
         for folder in LANG_DIRS.values():
             page = f"---\ntitle: Synthetic {i}\ndescription: A synthetic flow.\nrender_macros: true\n---\n\n"
             (project / folder / f"{twin['id']}.md").write_text(
-                page + f'# Synthetic {i}\n\n{{{{ flow("{twin["id"]}") }}}}\n'
+                # the heading's own id: 'Synthetic 100' would take the guide's id (synthetic-100)
+                page + f'# Synthetic {i} {{: #{twin["id"]}-title }}\n\n{{{{ flow("{twin["id"]}") }}}}\n'
             )
     path = project / "data" / f"synthetic-{flows}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
