@@ -16,10 +16,10 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks.search_quality import LANG_PREFIX, section_map
+from benchmarks.search_quality import LANG_PREFIX, is_hit, section_map
 from guide.errors import DataError
 from guide.paths import ROOT
-from guide.search.queries import read_moves, with_moves
+from guide.search.queries import LabelledQuery, read_moves, with_moves
 from guide.search.query import Resolver
 from guide.search.rank import search
 from guide.search.wire import decode
@@ -37,14 +37,11 @@ def read_pairs(path: Path) -> list[tuple[str, str, list[tuple[str, ...]]]]:
     return rows
 
 
-def rank(found: list[str], expected: tuple[str, ...], pages: dict, prefix: str) -> int | None:
-    """The place of the first result inside one of the expected sections, or None."""
-    for i, href in enumerate(found):
-        page, _, fragment = href.partition("#")
-        inside = pages.get(prefix + page, {}).get(fragment, set())
-        if any(e in inside for e in expected):
-            return i
-    return None
+def rank(found: list[str], query: LabelledQuery, pages: dict, prefix: str) -> int | None:
+    """The place of the first result inside one of the query's expected sections (search_quality's own test of a
+    hit, on the language's folder), or None."""
+    base = f"http://site/{prefix}"
+    return next((i for i, href in enumerate(found) if is_hit(href, query, base, pages)), None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         for _, text, wanted in mine:
             found = [href for href, _ in search(index, text, resolver)]
 
-            ranks = [rank(found, with_moves(e, moves), pages, prefix) for e in wanted]
+            ranks = [rank(found, LabelledQuery(lang, text, with_moves(e, moves), 0), pages, prefix) for e in wanted]
             first += any(r == 0 for r in ranks)
             ok = all(r is not None and r < 3 for r in ranks)
             both += ok
