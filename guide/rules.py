@@ -69,7 +69,22 @@ def rule_problems(data: dict[str, Any], today: dt.date, pages: Collection[str] |
         found += helper_problems(flow, at, data, targets)
         if pages is not None and flow["id"] not in pages:
             found.append(Problem(at, f"has no page: add docs/<language>/{flow['id']}.md, which draws it"))
+    found += _unused_labels(data)
     return found
+
+
+def _unused_labels(data: dict[str, Any]) -> list[Problem]:
+    """A label that no step taps and no status names is never shown: its text, sources and doubts would be
+    checked and counted (scripts.evidence) for nothing a reader sees."""
+    used = {key for flow in data["flows"] for _, step in iter_steps(flow) for key in step.get("tap", [])}
+    used |= {s["label"] for flow in data["flows"] for s in flow.get("statuses", [])}
+    return [
+        Problem(
+            ("labels", key), "is tapped by no step and named by no status, so no reader sees it: tap it, or drop it"
+        )
+        for key in data["labels"]
+        if key not in used
+    ]
 
 
 def _duplicates(items: list[str], at: YamlPath, what: str) -> list[Problem]:

@@ -151,6 +151,16 @@ def test_an_unknown_label_lists_the_known_ones(mini_data, write_data, data_error
     ) in message
 
 
+def test_a_label_no_step_taps_is_refused(mini_data, write_data, data_error) -> None:
+    """A label nobody taps is never shown, yet its sources and doubts would be counted as the site's evidence."""
+    mini_data["labels"]["spare"] = {"id": "Cadangan", "en": "Spare", "cite": ["guide-a"]}
+    message = data_error(write_data(mini_data))
+    assert "labels.spare is tapped by no step and named by no status, so no reader sees it: tap it, or drop it" in (
+        message
+    )
+    assert "labels.menu " not in message and "labels.tab-done " not in message
+
+
 @pytest.mark.parametrize(
     ("value", "said"),
     [
