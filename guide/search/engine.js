@@ -477,19 +477,21 @@ function decodeTerms(index) {
   return terms;
 }
 
-// [href or #id, title, parent, page title?] (wire.py `short_doc`) -> [href, title, page title, parent]
+// [href, #id or -rest of the parent's id, title, parent, page title?] (wire.py `short_doc`) -> [href, title, page
+// title, parent]
 function decodeDocs(docs) {
   const out = [];
   for (const [href, title, parent, page] of docs) {
     const above = out[parent];
-    out.push([above && href[0] === "#" ? above[0].split("#")[0] + href : href, title, page ?? (above ? above[1] : ""), parent]);
+    const full = !above ? href : href[0] === "-" ? above[0] + href : href[0] === "#" ? above[0].split("#")[0] + href : href;
+    out.push([full, title, page ?? (above ? above[1] : ""), parent]);
   }
   return out;
 }
 
-// "0abad 4i 3h" (wire.py `front_code`) -> ["abad", "abadi", "abah"]
+// "0abad4i3h" (wire.py `front_code`) -> ["abad", "abadi", "abah"]
 function frontDecode(text) {
   const out = [];
-  for (const chunk of text ? text.split(" ") : []) out.push((out.length ? out.at(-1).slice(0, Number(chunk[0])) : "") + chunk.slice(1));
+  for (const chunk of text.match(/[0-9][^0-9]*/g) || []) out.push((out.length ? out.at(-1).slice(0, Number(chunk[0])) : "") + chunk.slice(1));
   return out;
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 
+import pytest
+
 from guide.search.analyser import analyze
 from guide.search.index import LEVELS, MIN_POSTING, build_index, levels, parents, section_fields, to_levels
 from guide.search.rank import PER_GUIDE, by_guide, search
@@ -62,13 +64,19 @@ def test_the_index_on_disk_reads_back_the_same() -> None:
     built = index()
     written = encode(built)
     assert isinstance(written["terms"], str) and ";" in written["terms"]
+    assert [doc[0] for doc in written["docs"]] == ["batal.html#batal", "-cod", "-paid", "lacak.html#lacak"]
     assert decode(written) == built
 
 
 def test_the_common_words_are_written_front_coded_and_read_back() -> None:
     words = ["abad", "abadi", "abah", "b", "pengembalian", "pengembalianmu", "pengiriman"]
-    assert front_code(words) == "0abad 4i 3h 0b 0pengembalian 9ianmu 4iriman", "at most 9 letters are shared"
+    assert front_code(words) == "0abad4i3h0b0pengembalian9ianmu4iriman", "at most 9 letters are shared"
     assert front_decode(front_code(words)) == words and front_decode("") == []
+
+
+def test_a_word_with_a_digit_is_refused_by_the_front_coding_it_would_break() -> None:
+    with pytest.raises(ValueError, match="'cod2': only words of letters"):
+        front_code(["cod2"])
 
 
 def with_limits() -> list[Section]:
