@@ -20,7 +20,8 @@ One language's file holds (``VERSION`` changes with its shape):
   expressions, Python syntax that JavaScript reads the same) and ``prefixes`` (``analyser.PREFIXES``,
   ``R_PREFIXES``, ``NASAL_HEADS``, ``WRITTEN_NASALS``);
 - the query side's and the ranking's numbers: ``prefix_traces`` (``query.PREFIX_TRACES``) and ``weights``
-  (``query.FUZZY_WEIGHT``, ``SKELETON_WEIGHT``; ``rank.CONTEXT``, ``SELF``, ``PER_GUIDE``, ``LONG``, ``LONG_SHARE``);
+  (``query.FUZZY_WEIGHT``, ``SKELETON_WEIGHT``; ``rank.CONTEXT``, ``SELF``, ``PER_GUIDE``, ``LONG``, ``LONG_SHARE``,
+  ``PROBLEM_WORDS``);
 - ``guides``, ``limits`` (``{terms, docs}``), ``common`` and ``fallback``: sections by number, for the box.
 
 So the browser types none of these twice. ``search/texts.json`` (each section's one-line answer and sentences,
