@@ -7,8 +7,9 @@
 //   typos     guide/search/typos.py     allowed, distance, typo
 //   query     guide/search/query.py     skeleton, skeletonMap, clearlyFirst; prepare (Resolver.__init__, with
 //                                       wire's decode), df, stem, known, resolve, resolveWord (_resolve), skeletal,
-//                                       fuzzy, split, joinedAt, queryClauses (Resolver.clauses), pairs, withPairs
-//   rank      guide/search/rank.py      search, byGuide, rank, order, rarity, scores, toLimits
+//                                       fuzzy, split, joinedAt, queryClauses (Resolver.clauses), queryProblems
+//                                       (problems), pairs, withPairs
+//   rank      guide/search/rank.py      search, eachProblem, byGuide, rank, order, rarity, scores, toLimits
 //   wire      guide/search/wire.py      decodeTerms (decode), decodeDocs (long_docs), frontDecode
 //
 // What Python has and this has not is the build's: the pages' analysis (analyser.clauses, site_roots, the
@@ -348,6 +349,12 @@ export function queryClauses(text, index) {
     .filter((terms) => terms.length);
 }
 
+// The weighted terms of each problem a query may name: its clauses, each cut again at the words that join two.
+function queryProblems(text, index) {
+  const cut = (part) => tokens(part).map((word) => (index.words.joins.includes(word) ? "." : word)).join(" ");
+  return queryClauses(text.split(index.clauseEnd).map(cut).join("."), index);
+}
+
 // Each two neighbouring terms as one more term, counting as much as the less sure of the two. A negation begins a
 // phrase: "pesanan belum dikirim" is "belum kirim", not also "pesanan belum".
 function pairs(terms, index) {
@@ -372,7 +379,20 @@ export function search(index, query) {
   const lookup = (term) =>
     term !== partial ? (has(index.terms, term) ? index.terms[term] : []) : index.keys.filter((key) => key.startsWith(term)).flatMap((key) => index.terms[key]);
   const looked = withPairs(parts, index);
-  return byGuide(index, toLimits(index, looked, rank(index, looked, lookup)));
+  return eachProblem(index, queryProblems(query, index), lookup, byGuide(index, toLimits(index, looked, rank(index, looked, lookup))));
+}
+
+// The best section of each problem the query names (weights.problem_words words or more, ranked alone) comes into
+// the first three, after the first result, in the order named; each keeps its score, the rest follow in order.
+function eachProblem(index, problems, lookup, ranked) {
+  const top = ranked.slice(0, 1);
+  for (const terms of problems.length > 1 ? problems : []) {
+    const looked = withPairs([terms], index);
+    const best = terms.length >= index.weights.problem_words && toLimits(index, looked, rank(index, looked, lookup))[0];
+    const row = best && ranked.find(([doc]) => doc === best[0]);
+    if (row && !top.includes(row) && top.length < 3) top.push(row);
+  }
+  return top.concat(ranked.filter((row) => !top.includes(row)));
 }
 
 // A page's sections past its first weights.per_guide go after every other page's first ones, in their order.
@@ -477,19 +497,21 @@ function decodeTerms(index) {
   return terms;
 }
 
-// [href or #id, title, parent, page title?] (wire.py `short_doc`) -> [href, title, page title, parent]
+// [href, #id or -rest of the parent's id, title, parent, page title?] (wire.py `short_doc`) -> [href, title, page
+// title, parent]
 function decodeDocs(docs) {
   const out = [];
   for (const [href, title, parent, page] of docs) {
     const above = out[parent];
-    out.push([above && href[0] === "#" ? above[0].split("#")[0] + href : href, title, page ?? (above ? above[1] : ""), parent]);
+    const full = !above ? href : href[0] === "-" ? above[0] + href : href[0] === "#" ? above[0].split("#")[0] + href : href;
+    out.push([full, title, page ?? (above ? above[1] : ""), parent]);
   }
   return out;
 }
 
-// "0abad 4i 3h" (wire.py `front_code`) -> ["abad", "abadi", "abah"]
+// "0abad4i3h" (wire.py `front_code`) -> ["abad", "abadi", "abah"]
 function frontDecode(text) {
   const out = [];
-  for (const chunk of text ? text.split(" ") : []) out.push((out.length ? out.at(-1).slice(0, Number(chunk[0])) : "") + chunk.slice(1));
+  for (const chunk of text.match(/[0-9][^0-9]*/g) || []) out.push((out.length ? out.at(-1).slice(0, Number(chunk[0])) : "") + chunk.slice(1));
   return out;
 }

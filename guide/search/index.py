@@ -194,6 +194,7 @@ def engine_rules() -> dict[str, Any]:
             "per_guide": rank.PER_GUIDE,
             "long": rank.LONG,
             "long_share": rank.LONG_SHARE,
+            "problem_words": rank.PROBLEM_WORDS,
         },
     }
 

@@ -197,6 +197,13 @@ class Resolver:
                 out.append(terms)
         return out
 
+    def problems(self, text: str) -> list[list[Term]]:
+        """The weighted terms of each problem the query may name: its clauses, each cut again at the words that
+        join two problems (``joins``): "barang rusak dan penjual ga bales" names two."""
+        joins = self.index["words"]["joins"]
+        cut = [" ".join("." if word in joins else word for word in tokens(part)) for part in CLAUSE_END.split(text)]
+        return self.clauses(".".join(cut))
+
     def looked_up(self, text: str) -> list[Term]:
         """The terms a whole query, typed to its end, looks up (``with_pairs`` of its ``clauses``)."""
         return with_pairs(self.clauses(text), self.lang)

@@ -5,7 +5,9 @@ One language's file holds (``VERSION`` changes with its shape):
 - ``version``, ``lang``;
 - ``docs``: the sections, each ``[href, title, parent]``, where ``parent`` is the number of the page's first
   section (-1 for that first section itself). Below it, the href is ``#`` and the element's id, on the parent's
-  page, and the page's title is the parent's title (or else a fourth item). Read back (``decode``), each is
+  page, or only ``-`` and the rest when the id is the parent's id and a dash (``-profile`` below
+  ``view-orders.html#view-orders``: a tenth of the docs' bytes), and the page's title is the parent's title (or
+  else a fourth item). Read back (``decode``), each is
   ``[href, title, page title ("" when it is the title), parent]``, as the index holds it;
 - ``terms``, ``gaps``, ``scores``: every term's postings, as three strings, each read in the same order (``encode``):
   the terms in order, joined by ``;``, each as how many letters it shares with the term before (one character of
@@ -18,7 +20,8 @@ One language's file holds (``VERSION`` changes with its shape):
   expressions, Python syntax that JavaScript reads the same) and ``prefixes`` (``analyser.PREFIXES``,
   ``R_PREFIXES``, ``NASAL_HEADS``, ``WRITTEN_NASALS``);
 - the query side's and the ranking's numbers: ``prefix_traces`` (``query.PREFIX_TRACES``) and ``weights``
-  (``query.FUZZY_WEIGHT``, ``SKELETON_WEIGHT``; ``rank.CONTEXT``, ``SELF``, ``PER_GUIDE``, ``LONG``, ``LONG_SHARE``);
+  (``query.FUZZY_WEIGHT``, ``SKELETON_WEIGHT``; ``rank.CONTEXT``, ``SELF``, ``PER_GUIDE``, ``LONG``, ``LONG_SHARE``,
+  ``PROBLEM_WORDS``);
 - ``guides``, ``limits`` (``{terms, docs}``), ``common`` and ``fallback``: sections by number, for the box.
 
 So the browser types none of these twice. ``search/texts.json`` (each section's one-line answer and sentences,
@@ -27,9 +30,10 @@ for snippets) is a second file, loaded after the first results are shown.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-VERSION = 10
+VERSION = 11
 
 # A number from 0 to 64 as one character: the 66 from ``<`` to ``~`` but the backslash, so that JSON needs no escape
 # and the browser reads one by its code (``engine.js`` ``digit``); the last, ``~``, adds 65 to the next one (a gap of
@@ -75,7 +79,10 @@ def short_doc(doc: list[Any], docs: list[list[Any]]) -> list[Any]:
         return [href, title, parent] + ([page] if page else [])
     above = docs[parent]
     here, _, target = href.partition("#")
-    short = f"#{target}" if here == above[0].partition("#")[0] else href
+    if href.startswith(f"{above[0]}-"):  # view-orders.html#view-orders-profile below view-orders.html#view-orders
+        short = href[len(above[0]) :]
+    else:
+        short = f"#{target}" if here == above[0].partition("#")[0] else href
     return [short, title, parent] + ([page] if page != above[1] else [])
 
 
@@ -84,23 +91,27 @@ def long_docs(docs: list[list[Any]]) -> list[list[Any]]:
     out: list[list[Any]] = []
     for href, title, parent, *page in docs:
         above = out[parent] if parent != -1 else None
-        if above and href.startswith("#"):
+        if above and href.startswith("-"):
+            href = above[0] + href
+        elif above and href.startswith("#"):
             href = above[0].partition("#")[0] + href
         out.append([href, title, page[0] if page else above[1] if above else "", parent])
     return out
 
 
 def front_code(words: list[str]) -> str:
-    """Sorted words as one string, each as how many letters (0-9) it shares with the word before, then the rest:
-    ``abad abadi abah`` -> ``0abad 4i 3h`` (a quarter smaller, gzipped)."""
+    """Sorted words of letters as one string, each as how many letters (0-9) it shares with the word before, then
+    the rest, the digit parting them: ``abad abadi abah`` -> ``0abad4i3h`` (a third smaller, gzipped)."""
     out, before = [], ""
     for word in words:
+        if not word.isalpha():
+            raise ValueError(f"{word!r}: only words of letters can be front-coded")
         n = 0
         while n < min(len(word), len(before), 9) and word[n] == before[n]:
             n += 1
         out.append(f"{n}{word[n:]}")
         before = word
-    return " ".join(out)
+    return "".join(out)
 
 
 def decode(data: dict[str, Any]) -> dict[str, Any]:
@@ -131,6 +142,6 @@ def decode(data: dict[str, Any]) -> dict[str, Any]:
 def front_decode(text: str) -> list[str]:
     """The inverse of ``front_code``: the reference for ``engine.js`` ``frontDecode``."""
     out: list[str] = []
-    for chunk in text.split(" ") if text else []:
+    for chunk in re.findall(r"[0-9][^0-9]*", text):
         out.append((out[-1][: int(chunk[0])] if out else "") + chunk[1:])
     return out

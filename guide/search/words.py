@@ -33,6 +33,7 @@ class WordTables:
     suffixes: tuple[str, ...] = ()  # English suffixes, in order
     joined: tuple[str, ...] = ()  # words typed joined to the next one ("gajadi"), longest first
     skeleton_exceptions: tuple[str, ...] = ()  # consonant skeletons never expanded
+    joins: tuple[str, ...] = ()  # words that join two problems in one query ("rusak dan penjual tidak membalas")
     common: tuple[str, ...] = ()  # element ids of the common questions shown in an empty search box
     fallback: tuple[str, ...] = ()  # element ids offered, after every guide, when nothing matches
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # search words of every guide's facts, statuses
@@ -51,6 +52,7 @@ SHAPE: dict[str, tuple[str, bool]] = {
     "suffixes": ("list", False),
     "joined": ("list", False),
     "skeleton_exceptions": ("list", False),
+    "joins": ("list", False),
     "common": ("list", True),
     "fallback": ("list", True),
     "parts": ("lists", False),
@@ -90,6 +92,7 @@ def word_tables(lang: str, folder: Path = paths.SEARCH_WORDS) -> WordTables:
         suffixes=tuple(data.get("suffixes", ())),
         joined=tuple(sorted(data.get("joined", ()), key=lambda word: (-len(word), word))),
         skeleton_exceptions=tuple(data.get("skeleton_exceptions", ())),
+        joins=tuple(data.get("joins", ())),
         common=tuple(data["common"]),
         fallback=tuple(data["fallback"]),
         parts={name: tuple(items) for name, items in data.get("parts", {}).items()},

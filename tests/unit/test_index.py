@@ -5,9 +5,12 @@ from __future__ import annotations
 import itertools
 import json
 
+import pytest
+
 from guide.search.analyser import analyze
 from guide.search.index import LEVELS, MIN_POSTING, build_index, levels, parents, section_fields, to_levels
-from guide.search.rank import PER_GUIDE, by_guide, search
+from guide.search.query import Resolver
+from guide.search.rank import PER_GUIDE, PROBLEM_WORDS, by_guide, each_problem, search
 from guide.search.sections import Section, sentences
 from guide.search.wire import decode, encode, front_code, front_decode
 
@@ -62,13 +65,19 @@ def test_the_index_on_disk_reads_back_the_same() -> None:
     built = index()
     written = encode(built)
     assert isinstance(written["terms"], str) and ";" in written["terms"]
+    assert [doc[0] for doc in written["docs"]] == ["batal.html#batal", "-cod", "-paid", "lacak.html#lacak"]
     assert decode(written) == built
 
 
 def test_the_common_words_are_written_front_coded_and_read_back() -> None:
     words = ["abad", "abadi", "abah", "b", "pengembalian", "pengembalianmu", "pengiriman"]
-    assert front_code(words) == "0abad 4i 3h 0b 0pengembalian 9ianmu 4iriman", "at most 9 letters are shared"
+    assert front_code(words) == "0abad4i3h0b0pengembalian9ianmu4iriman", "at most 9 letters are shared"
     assert front_decode(front_code(words)) == words and front_decode("") == []
+
+
+def test_a_word_with_a_digit_is_refused_by_the_front_coding_it_would_break() -> None:
+    with pytest.raises(ValueError, match="'cod2': only words of letters"):
+        front_code(["cod2"])
 
 
 def with_limits() -> list[Section]:
@@ -145,6 +154,26 @@ def test_one_guide_shows_at_most_two_sections_before_the_others() -> None:
     assert PER_GUIDE == 2
     assert [href for href, _ in by_guide(ranked)] == ["a.html#a-1", "a.html#a-2", "b.html#b-1", "a.html#a-3",
                                                      "a.html#a"]  # fmt: skip
+
+
+def test_a_query_names_a_problem_per_clause_and_per_word_that_joins_two() -> None:
+    problems = Resolver(index()).problems("pesanan cod dibatalkan trs cek nomor resi, udah")
+    assert [[term.text for term in terms] for terms in problems] == [["pesanan", "cod", "batal"],
+                                                                     ["cek", "nomor", "resi"], ["sudah"]]  # fmt: skip
+
+
+def test_the_best_section_of_each_problem_comes_into_the_first_three_after_the_first() -> None:
+    built, ranked = index(), [("batal.html#batal", 9.0), ("batal.html#batal-paid", 8.0), ("batal.html#batal-cod", 7.0),
+                              ("lacak.html#lacak", 6.0)]  # fmt: skip
+
+    def moved(query: str) -> list[str]:
+        problems = Resolver(built).problems(query)
+        return [href for href, _ in each_problem(built, problems, "id", lambda t: built["terms"].get(t, []), ranked)]
+
+    two = ["batal.html#batal", "batal.html#batal-cod", "lacak.html#lacak", "batal.html#batal-paid"]
+    assert moved("pesanan cod dibatalkan trs cek nomor resi") == two, "the first stays; each problem's best follows"
+    assert moved("pesanan cod dibatalkan") == [href for href, _ in ranked], "one problem: the ranking as it was"
+    assert PROBLEM_WORDS == 2 and moved("cod dan resi") == [href for href, _ in ranked], "a word alone is no problem"
 
 
 def test_a_posting_that_tells_nearly_nothing_is_left_out_but_every_term_stays() -> None:
