@@ -22,7 +22,6 @@ from .search.pages import prose_phrases
 from .search.prose import Prose, page_prose
 from .search.sections import Section, keywords, page_sections
 from .search.words import word_tables
-from .views import flow_view
 
 
 @dataclass
@@ -87,7 +86,7 @@ class BuildContext:
         rank = {src: i for i, src in enumerate(self.reading_order)}
         out = []
         for _, page in sorted(self.pages.items(), key=lambda item: rank.get(item[0], len(rank))):
-            views = [(flow_view(site.guide, f, site.lang, site.ui, site.today), words) for f in page.flows]
+            views = [(site.view(f, site.today), words) for f in page.flows]
             out += page_sections(
                 page.prose, page.url, views, site.ui, page.summary_only, page.description, parts, page.phrases
             )
