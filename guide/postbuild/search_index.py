@@ -4,7 +4,6 @@ the browser's engine, with the results it draws, as ``assets/search-engine.js``)
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from .. import paths
@@ -22,10 +21,11 @@ def write_search(
 ) -> None:
     """Write the index and the snippets' texts; from ``cache`` when the sections, word lists and examples are as
     before. ``examples_in``: the folder of the examples (``examples-<lang>.tsv``; none there, nothing learned)."""
-    examples = read_examples(lang, examples_in)
+    examples = read_examples(lang, examples_in, cache)
+    # Each record's own fields (vars): they hold plain values, which asdict would copy one by one, for nothing.
     inputs = json.dumps(
-        [lang, [asdict(s) for s in sections], asdict(word_tables(lang)), sorted(common_words(lang)),
-         [asdict(e) for e in examples]],
+        [lang, [vars(s) for s in sections], vars(word_tables(lang)), sorted(common_words(lang)),
+         [vars(e) for e in examples]],
         default=sorted,
     )  # fmt: skip
     where = shown(examples_path(lang, examples_in))
