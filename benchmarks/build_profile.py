@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Where a warm build's time goes: each hook and plugin event, each post-build step, and the profile's top items.
 
-    .venv/bin/python -m benchmarks.build_profile [--top 25] [--cold]
+    .venv/bin/python -m benchmarks.build_profile [--top 25] [--cold] [--stock]
 
 Builds each language the way ``make build`` does (one process each, here one after the other so the figures do
 not share the cores), with the project's ``.cache/`` warm (``--cold``: emptied first), into a temporary folder.
-For each language it prints the wall time of the process's parts (starting Python and importing, each builder
-event summed over the hooks and plugins that handle it, each post-build step of ``guide/postbuild/``), then the
-cProfile of the build: the functions with the most time of their own, and this project's functions by total time.
-Timings are printed, never asserted; ``benchmarks.build_time`` gives the ratio to stock Material.
+For each language it prints the wall time of the process's parts (importing, reading the config, building), each
+builder event summed over the hooks and plugins that handle it, and each post-build step of ``guide/postbuild/``;
+then, in a second build under cProfile, the functions with the most time of their own and this project's functions
+by total time. ``--stock`` does the same for the stock Material build of the same pages (benchmarks/stock.py), to
+set the two side by side. Timings are printed, never asserted; ``benchmarks.build_time`` gives the ratio to stock.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from guide.languages import Language, languages
+from guide.languages import languages
 from guide.paths import ROOT
 
 STARTED = time.perf_counter()  # as early as this module runs: what came before is Python's own start
@@ -92,7 +93,7 @@ def profile_one(config: Path, out: Path, top: int) -> dict[str, Any]:
             "build (the events below and the builder's own work)": done - built,
         },
         "events": dict(sorted(events.items(), key=lambda item: -item[1])),
-        "post": dict(post),
+        "post": dict(post),  # the post-build steps of guide/postbuild/
         "profile": text.getvalue(),
     }
 
@@ -110,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=25, help="how many functions of each profile list to print")
     parser.add_argument("--cold", action="store_true", help="empty the project's .cache/ first")
+    parser.add_argument("--stock", action="store_true", help="the stock Material build of the same pages instead")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # the child process: one language's config
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -118,32 +120,34 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cold:
         shutil.rmtree(ROOT / ".cache", ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     with tempfile.TemporaryDirectory() as tmp:
+        project = ROOT
+        if args.stock:
+            from .stock import stock_project
+
+            project = stock_project(Path(tmp) / "stock")
         for lang in languages():
-
-            def child(top: int, lang: Language = lang) -> tuple[float, dict[str, Any]]:
-                cmd = [sys.executable, "-m", "benchmarks.build_profile", "--top", str(top)]
-                cmd += ["--one", str(ROOT / lang.config), "--out", str(Path(tmp) / lang.code)]
-                start = time.perf_counter()
-                ran = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-                if ran.returncode:
-                    raise SystemExit(f"{lang.config} failed to build:\n{ran.stderr}")
-                return time.perf_counter() - start, json.loads(ran.stdout.splitlines()[-1])
-
-            wall, found = child(0)  # timed without the profiler, which slows Python code more than the rest
-            print(f"== {lang.code} ({lang.config}): {wall:.2f} s in all")
-            for title, times in (
-                ("parts", found["parts"]),
-                ("events", found["events"]),
-                ("post-build steps", found["post"]),
-            ):
+            wall, found = _child(project / lang.config, Path(tmp) / lang.code, 0)  # the profiler slows Python code
+            print(f"== {lang.code} ({lang.config}{', stock' if args.stock else ''}): {wall:.2f} s in all")
+            for title in ("parts", "events", "post"):
                 print(f"  {title}:")
-                for name, seconds in times.items():
-                    print(f"    {name:55} {seconds:6.3f} s")
+                for name, seconds in found[title].items():
+                    if seconds >= 0.0005:
+                        print(f"    {name:58} {seconds:6.3f} s")
             if args.top:
-                print(child(args.top)[1]["profile"])
+                print(_child(project / lang.config, Path(tmp) / lang.code, args.top)[1]["profile"])
     return 0
+
+
+def _child(config: Path, out: Path, top: int) -> tuple[float, dict[str, Any]]:
+    """Build one language in a process of its own, as scripts/build.py does; its wall time and what it found."""
+    cmd = [sys.executable, "-m", "benchmarks.build_profile", "--top", str(top), "--one", str(config), "--out", str(out)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    start = time.perf_counter()
+    ran = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if ran.returncode:
+        raise SystemExit(f"{config.name} failed to build:\n{ran.stderr}")
+    return time.perf_counter() - start, json.loads(ran.stdout.splitlines()[-1])
 
 
 if __name__ == "__main__":

@@ -29,11 +29,14 @@ def write_search(
         default=sorted,
     )  # fmt: skip
     where = shown(examples_path(lang, examples_in))
-    index, texts = cached(
-        cache, f"index-{lang}", inputs, lambda: build_index(sections, lang, cache=cache, examples=examples,
-                                                            examples_file=where)
-    )  # fmt: skip
+
+    def files() -> list[str]:
+        index, texts = build_index(sections, lang, cache=cache, examples=examples, examples_file=where)
+        return [json.dumps(data, ensure_ascii=False, separators=(",", ":")) for data in (encode(index), texts)]
+
+    # The files' texts are what is kept: a rebuild of the same inputs writes them as they are.
+    index, texts = cached(cache, f"index-{lang}", inputs, files)
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in (("index.json", encode(index)), ("texts.json", texts)):
-        (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (folder / "index.json").write_text(index, encoding="utf-8")
+    (folder / "texts.json").write_text(texts, encoding="utf-8")
