@@ -6,9 +6,9 @@
 1. Full build of both languages (scripts/build.py, as `make build` runs it): median of --runs.
 2. Against stock Material: the same pages pre-rendered and built with Material as it comes
    (benchmarks/stock.py), in the same run; the ratio guide / stock (target <= 1.3). A rebuild reuses what
-   ``.cache/`` keeps (checked data, compiled templates, parsed CSS, search word lists and learned weights), as
-   `make build` and `make serve` do; the first build after a clone, with an empty ``.cache/``, is printed beside
-   it, in time and in CPU (both languages build at once, so CPU is what a busy machine pays).
+   ``.cache/`` keeps (checked data, compiled templates, drawn guides, parsed CSS, search word lists and learned
+   weights), as `make build` and `make serve` do; the first build after a clone, with an empty ``.cache/``, is
+   printed beside it, in time and in CPU (both languages build at once, so CPU is what a busy machine pays).
 3. An edit: one step's text changed in every language, then the rebuild that `make serve` runs (target: about
    3 s); and whether the search index it learned is the one a build from an empty ``.cache/`` learns.
 4. Scaling: synthetic data with 10, 50 and 200 flows (copies of the real ones, each with its own

@@ -10,11 +10,14 @@ page, then ``search_sections``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .cache import template_cache
+from . import paths
+from .cache import cached, template_cache
 from .errors import DataError
 from .language_site import LanguageSite
 from .load import load_guide
@@ -22,7 +25,6 @@ from .search.pages import prose_phrases
 from .search.prose import Prose, page_prose
 from .search.sections import Section, keywords, page_sections
 from .search.words import word_tables
-from .views import flow_view
 
 
 @dataclass
@@ -46,6 +48,18 @@ class BuildContext:
     pages: dict[str, Page] = field(default_factory=dict)  # by source path (cancel-order.md), in build order
     reading_order: list[str] = field(default_factory=list)  # the source paths in the site's navigation
     cache: Path | None = None  # where the pages' checked search phrases are kept between builds
+    drawn: Path | None = None  # where each macro call's HTML is kept between builds
+    drawn_from: str = ""  # a digest of everything that HTML depends on but the call (``drawing_inputs``)
+
+    def draw(self, name: str, *args: Any, **kwargs: Any) -> str:
+        """The HTML of the macro ``name`` (a method of ``LanguageSite``) called so; kept in ``drawn`` under a key made
+        of the call and ``drawn_from``, so a rebuild that changed none of them draws nothing again."""
+        method = getattr(self.site, name)
+        if self.drawn is None:
+            return method(*args, **kwargs)
+        call = repr((name, args, sorted(kwargs.items())))
+        kind = f"{self.site.lang}-{name}-{hashlib.sha256(call.encode()).hexdigest()[:12]}"
+        return cached(self.drawn, kind, f"{self.drawn_from}\n{call}", lambda: method(*args, **kwargs))
 
     def page(
         self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "", search: Any = None
@@ -87,7 +101,7 @@ class BuildContext:
         rank = {src: i for i, src in enumerate(self.reading_order)}
         out = []
         for _, page in sorted(self.pages.items(), key=lambda item: rank.get(item[0], len(rank))):
-            views = [(flow_view(site.guide, f, site.lang, site.ui, site.today), words) for f in page.flows]
+            views = [(site.view(f, site.today), words) for f in page.flows]
             out += page_sections(
                 page.prose, page.url, views, site.ui, page.summary_only, page.description, parts, page.phrases
             )
@@ -111,14 +125,33 @@ def start(
     """Load and check the guide once for this build (``key`` is its config file) and keep the context.
 
     ``pages``: the pages of this language (their names); every flow must have one. ``cache``: the folder of what
-    is kept between builds (the checked data file, the compiled templates).
+    is kept between builds (the checked data file, the compiled templates, each macro call's HTML).
     """
     guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None)
     site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback)
     template_cache(cache / "templates" if cache else None, site.env)
-    context = BuildContext(site, cache=cache / "pages" if cache else None)
+    context = BuildContext(site, cache=cache / "pages" if cache else None, drawn=cache / "drawn" if cache else None)
+    if cache:
+        context.drawn_from = drawing_inputs(data, site)
     _BUILDS[key] = context
     return context
+
+
+def drawing_inputs(data: Path, site: LanguageSite) -> str:
+    """What a macro's HTML is drawn from, besides the call and the guide package's code (``cached`` adds that): the
+    data file, the languages and their interface words, the templates and the packages that run them, the site's
+    settings, and both the build's day and the machine's (a guide's age is counted from one or the other)."""
+    digest = hashlib.sha256()
+    templates = [Path(folder) for folder in getattr(site.env.loader, "searchpath", [paths.TEMPLATES])]
+    files = [data, paths.LANGUAGES, *sorted(paths.UI_DIR.glob("*"))]
+    files += [path for folder in templates for path in sorted(folder.rglob("*"))]
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
+    settings = [site.lang, site.site_url, site.repo_url, site.feedback, site.today, dt.date.today()]
+    settings += [metadata.version(package) for package in ("jinja2", "markupsafe")]
+    digest.update(repr(settings).encode())
+    return digest.hexdigest()
 
 
 def current(key: Path) -> BuildContext:

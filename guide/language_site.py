@@ -17,7 +17,7 @@ from .model import Guide
 from .render import make_env, render
 from .ui import load_ui
 from .urls import email_problem, mailto, repo_url_problem, site_url_problem
-from .views import all_flows, flow_view, helper_view, label_sources_view, stale_flows
+from .views import FlowView, flow_view, helper_view, label_sources_view, stale_flows
 
 # The macros pages may call; each is a method of LanguageSite.
 MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
@@ -33,6 +33,11 @@ class LanguageSite:
     site_url: str = ""  # this language's address, for links that leave the page (reports, the printed checklist)
     repo_url: str = ""  # where editors report a changed step (GitHub issues); empty: no such links
     feedback: str = ""  # where readers report a changed step by email; empty: no such links
+    # Each flow's view, made once per day and page it is drawn for: a guide's page, the home page's list, the About
+    # page and search all draw the same flows.
+    _views: dict[tuple[str, dt.date, str | None], FlowView] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def make(
@@ -53,9 +58,20 @@ class LanguageSite:
         """Built for a public address, not for this machine: the printed checklist shows the address then."""
         return self.site_url.startswith("https://")
 
+    def view(self, flow_id: str, today: dt.date | None = None, here: str | None = None) -> FlowView:
+        """``views.flow_view`` of one flow in this language (``today``: None is the day of the machine)."""
+        key = (flow_id, today or dt.date.today(), here)
+        if key not in self._views:
+            self._views[key] = flow_view(self.guide, flow_id, self.lang, self.ui, key[1], here)
+        return self._views[key]
+
+    def flows(self) -> list[FlowView]:
+        """Every flow's view, in the data's order, as the home page and the About page list them."""
+        return [self.view(flow.id) for flow in self.guide.flows]
+
     def flow(self, flow_id: str) -> str:
         """``{{ flow("cancel-order") }}``: the whole guide of one flow."""
-        view = flow_view(self.guide, flow_id, self.lang, self.ui, self.today)
+        view = self.view(flow_id, self.today)
         helper = helper_view(self.guide, flow_id, self.lang, self.ui) if self.guide.flow(flow_id).helper else None
         return self._render("flow", flow=view, helper=helper, **self._reports(flow_id))
 
@@ -98,7 +114,7 @@ class LanguageSite:
 
     def tasks(self) -> str:
         """``{{ tasks() }}``: one link per flow, for the home page."""
-        return self._render("tasks", flows=all_flows(self.guide, self.lang, self.ui))
+        return self._render("tasks", flows=self.flows())
 
     def checklist(
         self, flow_id: str = "cancel-order", tick: tuple[str, ...] = ("unpaid", "paid", "cod"), address: str = ""
@@ -108,7 +124,7 @@ class LanguageSite:
         ``address`` is the page's own address. On a published site it is printed at the foot, so a paper copy leads
         back to it; a build for this machine (127.0.0.1) prints none.
         """
-        view = flow_view(self.guide, flow_id, self.lang, self.ui, here="")  # its links name the guide they go to
+        view = self.view(flow_id, here="")  # its links name the guide they go to
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
             raise DataError(f"checklist: {flow_id} has no case {', '.join(map(shown, unknown))}")
@@ -117,7 +133,7 @@ class LanguageSite:
     def sources(self) -> str:
         """``{{ sources() }}``: every flow's sources and the date they were checked, for the About page."""
         buttons = label_sources_view(self.guide, self.ui)
-        return self._render("sources", flows=all_flows(self.guide, self.lang, self.ui), buttons=buttons)
+        return self._render("sources", flows=self.flows(), buttons=buttons)
 
     def _render(self, component: str, **context: Any) -> str:
         return render(self.env, component, ui=self.ui, lang=self.lang, **context)

@@ -459,10 +459,6 @@ def situations_title(view: FlowView, ui: dict[str, Any]) -> str:
     return ui["situations_tips"] if view.tips else ui["situations_facts"]
 
 
-def all_flows(guide: Guide, lang: str, ui: dict[str, Any]) -> list[FlowView]:
-    return [flow_view(guide, flow.id, lang, ui) for flow in guide.flows]
-
-
 def group_view(group: Group, draw: _Draw) -> GroupView:
     lang = draw.lang
     html_id = ids.group(draw.flow.id, group.id)

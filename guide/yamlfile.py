@@ -12,6 +12,7 @@ Every refusal is a DataError whose lines read ``file:line: yaml.path what is wro
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 # Characters that change how text reads without showing: right-to-left overrides and isolates, marks.
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every character that can make a text a problem: the controls (all below U+00A0, by Unicode's stability policy)
+# but a line break and a tab, and BIDI. A text with none of them and one visible ASCII character has no problem,
+# which is nearly every text: only the others are looked at character by character.
+CONTROLS = [chr(c) for c in range(0xA0) if unicodedata.category(chr(c)) == "Cc" and chr(c) not in "\n\t"]
+SUSPECT = re.compile("[" + "".join(map(re.escape, [*CONTROLS, *sorted(BIDI)])) + "]")
+VISIBLE_ASCII = re.compile(r"[!-~]")
 
 
 @dataclass
@@ -235,6 +242,8 @@ def _texts(data: Any, at: YamlPath) -> Iterator[tuple[YamlPath, str]]:
 
 
 def _text_problem(text: str) -> str | None:
+    if VISIBLE_ASCII.search(text) and not SUSPECT.search(text):
+        return None
     for ch in text:
         if ch in BIDI:
             return f"has the bidirectional control U+{ord(ch):04X}, which makes text read otherwise than it is written"

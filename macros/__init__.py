@@ -29,7 +29,7 @@ def _macro(env: Any, context: build_context.BuildContext, name: str) -> Callable
         if name == "checklist" and args:
             context.record_checklist(env.page.file.src_uri, args[0])
         try:
-            return method(*args, **kwargs)
+            return context.draw(name, *args, **kwargs)
         except DataError as exc:
             raise PluginError(f"{env.page.file.src_uri}: {exc}") from None
 

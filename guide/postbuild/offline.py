@@ -12,6 +12,7 @@ Runs last: the pages are final once the content security policy is filled in.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import html
@@ -46,7 +47,14 @@ def offline_files(site: Path) -> list[str]:
 def weight(site: Path, files: list[str]) -> tuple[int, int]:
     """(gzip bytes, as a host sends them; bytes as stored) of these files."""
     data = [(site / name).read_bytes() for name in files]
-    return sum(len(gzip.compress(d, compresslevel=6, mtime=0)) for d in data), sum(len(d) for d in data)
+    return sum(gzipped_size(d) for d in data), sum(len(d) for d in data)
+
+
+@functools.lru_cache(maxsize=512)
+def gzipped_size(data: bytes) -> int:
+    """A file's size gzipped; kept for the same bytes: ``fill_size`` weighs the site again when only the home page
+    changed, and the other files need not be compressed twice."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def kilobytes(size: int) -> str:

@@ -4,7 +4,6 @@ the browser's engine, with the results it draws, as ``assets/search-engine.js``)
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from .. import paths
@@ -22,18 +21,22 @@ def write_search(
 ) -> None:
     """Write the index and the snippets' texts; from ``cache`` when the sections, word lists and examples are as
     before. ``examples_in``: the folder of the examples (``examples-<lang>.tsv``; none there, nothing learned)."""
-    examples = read_examples(lang, examples_in)
+    examples = read_examples(lang, examples_in, cache)
+    # Each record's own fields (vars): they hold plain values, which asdict would copy one by one, for nothing.
     inputs = json.dumps(
-        [lang, [asdict(s) for s in sections], asdict(word_tables(lang)), sorted(common_words(lang)),
-         [asdict(e) for e in examples]],
+        [lang, [vars(s) for s in sections], vars(word_tables(lang)), sorted(common_words(lang)),
+         [vars(e) for e in examples]],
         default=sorted,
     )  # fmt: skip
     where = shown(examples_path(lang, examples_in))
-    index, texts = cached(
-        cache, f"index-{lang}", inputs, lambda: build_index(sections, lang, cache=cache, examples=examples,
-                                                            examples_file=where)
-    )  # fmt: skip
+
+    def files() -> list[str]:
+        index, texts = build_index(sections, lang, cache=cache, examples=examples, examples_file=where)
+        return [json.dumps(data, ensure_ascii=False, separators=(",", ":")) for data in (encode(index), texts)]
+
+    # The files' texts are what is kept: a rebuild of the same inputs writes them as they are.
+    index, texts = cached(cache, f"index-{lang}", inputs, files)
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in (("index.json", encode(index)), ("texts.json", texts)):
-        (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (folder / "index.json").write_text(index, encoding="utf-8")
+    (folder / "texts.json").write_text(texts, encoding="utf-8")

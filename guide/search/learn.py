@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..cache import code_version
+from ..cache import cached, code_version
 from ..errors import DataError
 from ..paths import shown
 from ..yamlfile import read_text, text_problems
@@ -56,12 +56,19 @@ def examples_path(lang: str, folder: Path = paths.SEARCH_WORDS) -> Path:
     return folder / f"examples-{lang}.tsv"
 
 
-def read_examples(lang: str, folder: Path = paths.SEARCH_WORDS) -> list[Example]:
-    """The language's examples; none when it has no file. A line that is not ``query<TAB>id`` stops the build."""
+def read_examples(lang: str, folder: Path = paths.SEARCH_WORDS, cache: Path | None = None) -> list[Example]:
+    """The language's examples; none when it has no file. A line that is not ``query<TAB>id`` stops the build.
+    ``cache``: a folder where the examples of a file that passed are kept, under a key of its text."""
     path = examples_path(lang, folder)
     if not path.is_file():
         return []
     text = read_text(path, MAX_EXAMPLES_BYTES)
+    rows = cached(cache, f"examples-{lang}", text, lambda: [vars(e) for e in parse_examples(text, path)])
+    return [Example(row["text"], tuple(row["targets"]), row["line"]) for row in rows]
+
+
+def parse_examples(text: str, path: Path) -> list[Example]:
+    """The examples of a file's ``text``, checked line by line; every bad line is named at once."""
     count = sum(1 for raw in text.splitlines() if raw.strip() and not raw.startswith("#"))
     if count > MAX_EXAMPLES:
         raise DataError(

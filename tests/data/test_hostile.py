@@ -6,6 +6,8 @@ input takes about twice the time."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from guide.load import load_guide
 from guide.postbuild.slim import ATTRIBUTE
 from guide.ui import load_ui
 from guide.urls import email_problem, repo_url_problem, site_url_problem, url_problem
+from guide.yamlfile import BIDI, text_problems
 
 from ..conftest import MINI, TODAY, cpu_seconds, flow_of, growth
 
@@ -97,6 +100,19 @@ def test_text_that_would_read_otherwise_is_refused(mini_data, write_data, text: 
     first_step(mini_data)["text"]["en"] = text
     message = refused(write_data(mini_data))
     assert "flows[mini-cases].cases[early].steps[1].text.en" in message and said in message
+
+
+def test_every_control_and_bidirectional_character_is_found_among_plain_words() -> None:
+    """Every character of Unicode's control category (but a line break and a tab) and every bidirectional control is
+    named, even in a text whose other characters are plain: the reader skips such texts quickly."""
+    controls = [
+        chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc" and chr(c) not in "\n\t"
+    ]
+    named = [(ch, "the control character") for ch in controls] + [(ch, "the bidirectional control") for ch in BIDI]
+    for ch, kind in named:
+        said = [p.message for p in text_problems({"step": f"Buka {ch}pesanan"})]
+        assert len(said) == 1 and said[0].startswith(f"has {kind} U+{ord(ch):04X}"), said
+    assert text_problems({"step": "Buka\tpesanan\n"}) == []
 
 
 def test_a_title_longer_than_a_line_is_refused(mini_data, write_data) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import jinja2
 import pytest
 
-from guide import load
+from guide import context, language_site, load, render
 from guide.cache import cached, template_cache
 from guide.errors import DataError
 
@@ -94,3 +95,34 @@ def test_checked_data_is_kept_but_the_rules_still_run_and_a_bad_file_is_never_ke
     with pytest.raises(DataError):
         load.load_guide(data, TODAY, cache=cache)
     assert [p.name for p in cache.iterdir()] == [next(cache.iterdir()).name], "the good file's entry only"
+
+
+def test_a_drawn_guide_is_kept_and_drawn_anew_when_its_data_its_templates_or_the_settings_change(
+    tmp_path: Path, monkeypatch
+) -> None:
+    data = tmp_path / "steps.yaml"
+    data.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    templates = tmp_path / "templates"
+    shutil.copytree(render.make_env().loader.searchpath[0], templates)  # type: ignore[union-attr]
+    monkeypatch.setattr(language_site, "make_env", lambda: render.make_env(templates))
+    cache, url = tmp_path / "cache", "http://127.0.0.1:8000/en/"
+
+    def drawn(site_url: str = url, folder: Path | None = cache) -> str:
+        started = context.start(tmp_path / "mkdocs.yml", data, "en", TODAY, site_url, cache=folder)
+        return started.draw("flow", "mini-ways")
+
+    first = drawn()
+    assert "Open the home page." in first
+    assert drawn() == first
+    with monkeypatch.context() as inside:
+        inside.setattr(language_site.LanguageSite, "flow", lambda *args: "drawn again")
+        assert drawn() == first, "the same call with the same inputs comes from the cache"
+        assert drawn("http://127.0.0.1:8001/en/") == "drawn again", "another address draws anew"
+        assert drawn(folder=None) == "drawn again", "no cache folder: always drawn"
+    data.write_text(data.read_text(encoding="utf-8").replace("Open the home page.", "Open Home."), encoding="utf-8")
+    assert "Open Home." in drawn()
+    step = templates / "step.html"
+    step.write_text(step.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
+    assert "<!-- edited -->" in drawn()
+    with pytest.raises(DataError, match="no-such-flow"):
+        context.start(tmp_path / "mkdocs.yml", data, "en", TODAY, url, cache=cache).draw("flow", "no-such-flow")

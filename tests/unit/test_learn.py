@@ -12,6 +12,7 @@ import guide.search.learn as learning
 from guide import paths
 from guide.errors import DataError
 from guide.languages import codes
+from guide.search import learn as learn_module
 from guide.search.index import build_index
 from guide.search.learn import Example, check_targets, learn, read_examples
 from guide.search.queries import read_texts
@@ -171,6 +172,21 @@ def test_examples_are_read_with_their_lines_and_a_language_may_have_none(tmp_pat
     assert read_examples("id", tmp_path) == [Example("refund belum masuk", ("dana-telat",), 3),
                                              Example("cod", ("retur", "dana"), 4)]  # fmt: skip
     assert read_examples("en", tmp_path) == []
+
+
+def test_kept_examples_are_the_ones_read_and_an_edited_bad_file_still_stops_the_build(
+    tmp_path: Path, monkeypatch
+) -> None:
+    path, cache = tmp_path / "examples-id.tsv", tmp_path / "cache"
+    path.write_text("# c\nrefund belum masuk\tdana-telat\ncod\tretur|dana\n", encoding="utf-8")
+    fresh = read_examples("id", tmp_path)
+    assert read_examples("id", tmp_path, cache) == fresh
+    with monkeypatch.context() as inside:
+        inside.setattr(learn_module, "parse_examples", lambda *args: pytest.fail("kept examples were read again"))
+        assert read_examples("id", tmp_path, cache) == fresh
+    path.write_text(path.read_text(encoding="utf-8") + "cod\tretur\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"examples-id\.tsv:4: the example repeats the query of line 3"):
+        read_examples("id", tmp_path, cache)
 
 
 # Queries of a held-out set that are word for word an example which was already in the examples before the set was

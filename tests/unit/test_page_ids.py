@@ -42,3 +42,19 @@ def test_every_page_that_draws_no_guide_is_a_name_no_guide_may_take() -> None:
     for folder in paths.ROOT.joinpath("docs").iterdir():
         pages = {p.stem for p in folder.glob("*.md")}
         assert pages - flows <= set(ids.OWN_PAGES), folder
+
+
+def test_an_id_repeated_in_any_way_the_parser_reads_it_is_found() -> None:
+    """The quick look for repeated values must never miss a repeat the parser sees: unquoted, upper case, spaced,
+    escaped, right after another attribute's quoted value that itself says ``id=``, or after a letter whose lower case
+    is two letters."""
+    cases = [
+        "<p id=a></p>\n<p ID = 'a'></p>",
+        '<p id="a&amp;b"></p><p id="a&b"></p>',
+        '<p id==a></p><p id="a"></p>',
+        "<p title='x id=y'id=\"a\"></p><p id='a'></p>",
+        "<p id=\"\"></p><p id=''></p>",
+        "<p>\u0130stanbul</p><p id=a></p><p Id=a></p>",  # İ lowers to two letters: every later place moves
+    ]
+    for html in cases:
+        assert len(repeated(html)) == 1, html
