@@ -40,7 +40,9 @@ export function normalize(words, index) {
   if (index.lang === "id") words = words.map((word) => (index.reduplicated.test(word) ? word.slice(0, -1) : word));
   let out = words.flatMap((word) => (has(w.slang, word) ? w.slang[word] : word).split(/\s+/).filter(Boolean));
   if (out.length > 1 && w.question_tags.includes(out.at(-1))) out.pop();
-  for (const [phrase, said] of Object.entries(w.phrases)) out = replace(out, phrase.split(" "), said.split(" ").filter(Boolean));
+  for (const [phrase, said] of index.phraseList) {
+    if (out.includes(phrase[0])) out = replace(out, phrase, said); // else it cannot be there: most are not looked for
+  }
   return out.filter((word) => !index.stopSet.has(word) && !/^[0-9]+$/.test(word));
 }
 
@@ -165,11 +167,17 @@ function spokenForms(form, slang, index) {
   return out;
 }
 
-// The terms of a text as the site's pages are indexed: to mark the reader's words in the results.
+// The terms of a text as the site's pages are indexed: to mark the reader's words in the results. Each word's
+// term is worked out once (the texts are the site's own, so the words are few).
 export function analyze(text, index) {
+  const stems = index.stems || (index.stems = new Map());
+  const term = (word) => {
+    if (!stems.has(word)) stems.set(word, index.lang === "id" ? stemId(word, index, index.words.slang) : stemEn(word, index));
+    return stems.get(word);
+  };
   return text
     .split(index.clauseEnd)
-    .flatMap((clause) => normalize(tokens(clause), index).map((word) => (index.lang === "id" ? stemId(word, index, index.words.slang) : stemEn(word, index))));
+    .flatMap((clause) => normalize(tokens(clause), index).map(term));
 }
 
 // --- typos.py: how far a typed word may be from a word of the site ---------------------------------------
@@ -237,6 +245,7 @@ export function prepare(index) {
   index.docs = decodeDocs(index.docs);
   index.protectSet = new Set(frontDecode(index.protect));
   index.stopSet = new Set(index.words.stop);
+  index.phraseList = Object.entries(index.words.phrases).map(([phrase, said]) => [phrase.split(" "), said.split(" ").filter(Boolean)]);
   index.clauseEnd = new RegExp(index.clause_end);
   index.reduplicated = new RegExp(`^(?:${index.reduplicated_word})$`);
   index.shortStem = new RegExp(`^(?:${index.short_stem})$`);
