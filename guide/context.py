@@ -10,6 +10,7 @@ page, then ``search_sections``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .cache import template_cache
 from .errors import DataError
 from .language_site import LanguageSite
 from .load import load_guide
+from .page_headings import PageId
 from .search.pages import prose_phrases
 from .search.prose import Prose, page_prose
 from .search.sections import Section, keywords, page_sections
@@ -107,13 +109,15 @@ def start(
     feedback: str = "",
     pages: set[str] | None = None,
     cache: Path | None = None,
+    page_ids: Collection[PageId] = (),
 ) -> BuildContext:
     """Load and check the guide once for this build (``key`` is its config file) and keep the context.
 
     ``pages``: the pages of this language (their names); every flow must have one. ``cache``: the folder of what
-    is kept between builds (the checked data file, the compiled templates).
+    is kept between builds (the checked data file, the compiled templates). ``page_ids``: the ids the pages'
+    Markdown gives (their headings), checked against the data's before any page is written.
     """
-    guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None)
+    guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None, page_ids=page_ids)
     site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback)
     template_cache(cache / "templates" if cache else None, site.env)
     context = BuildContext(site, cache=cache / "pages" if cache else None)

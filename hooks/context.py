@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from guide import context as build_context
-from guide import page_ids
+from guide import page_headings, page_ids
 from guide.build_date import build_date
 from guide.cache import template_cache
 from guide.errors import DataError
@@ -60,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
     docs = Path(config.docs_dir)
+    shown_docs = Path(os.path.relpath(docs, project)).as_posix()
     try:
         started = build_context.start(
             Path(config.config_file_path),
@@ -71,6 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.extra.get("feedback_email") or "",
             pages={page.stem for page in docs.glob("*.md")},
             cache=project / ".cache",
+            page_ids=page_headings.read_ids(docs, shown_docs),
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
