@@ -65,6 +65,7 @@ def build_site(
     try:
         outs = [work / f"lang-{lang.code}" for lang in langs]
         env["LANGUAGES_DATA"] = str(table)
+        env["SCHEMA_DATA"] = str(project_data(project, "schema.json", paths.SCHEMA))
         builds = [start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)]
         if progress:
             first = "" if (project / ".cache").is_dir() else " (the first build fills .cache/, so it takes longer)"
@@ -83,8 +84,13 @@ def build_site(
 
 def language_table(project: Path) -> Path:
     """The language table of ``project``: its data/languages.yml, or this project's when it has none."""
-    own = project / "data" / "languages.yml"
-    return own if own.is_file() else paths.LANGUAGES
+    return project_data(project, "languages.yml", paths.LANGUAGES)
+
+
+def project_data(project: Path, name: str, default: Path) -> Path:
+    """``project``'s own data/<name>, or ``default`` (this project's) when it has none."""
+    own = project / "data" / name
+    return own if own.is_file() else default
 
 
 HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"")
