@@ -250,7 +250,7 @@ def test_a_page_heading_that_takes_a_guides_id_names_both_places(tmp_path: Path,
          " refers outside this file"),
         (('"required": [\n        "id",\n        "en"\n      ],', '"required": ["id"],'), r":\d+: \$defs\.text "
          r"names the languages \['en', 'id'\], but data/languages\.yml has"),
-        (('"pattern": "\\\\S",', '"pattern": "\\\\S", "pattern": "x",'), r":\d+: \(top level\) has the key 'pattern'"
+        (('"pattern": "\\\\S",', '"pattern": "\\\\S", "pattern": "x",'), r":84: \$defs\.nonEmpty has the key 'pattern'"
          " twice"),
     ],
     ids=["exponential-pattern", "not-json", "outside-ref", "languages", "key-twice"],
