@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import template_cache
-from .errors import DataError
+from .errors import DataError, YamlPath
 from .language_site import LanguageSite
 from .load import load_guide
 from .page_headings import PageId
@@ -50,13 +50,21 @@ class BuildContext:
     cache: Path | None = None  # where the pages' checked search phrases are kept between builds
 
     def page(
-        self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "", search: Any = None
+        self,
+        src: str,
+        url: str,
+        markdown: str,
+        summary_only: bool = False,
+        description: str = "",
+        search: Any = None,
+        lines: dict[YamlPath, int] | None = None,
     ) -> None:
         """Record a page's own text (before its macros run), its description, and the intent phrases of its prose
-        sections (its front matter's ``search: {phrases: {section-id: [...]}}``), for search."""
+        sections (its front matter's ``search: {phrases: {section-id: [...]}}``, whose values' page lines are
+        ``lines``), for search."""
         prose = page_prose(markdown)
         name = f"search-{self.site.lang}-{src.replace('/', '-')}"
-        phrases = prose_phrases(src, search, [s.id for s in prose.sections], self.cache, name)
+        phrases = prose_phrases(src, search, [s.id for s in prose.sections], self.cache, name, lines)
         self.pages[src] = Page(url, prose, summary_only=summary_only, description=description, phrases=phrases)
 
     def record_checklist(self, src: str, flow_id: str) -> None:

@@ -25,6 +25,7 @@ from guide.errors import DataError
 from guide.languages import Language, languages
 from guide.paths import ROOT
 from guide.postbuild.csp import merge_headers
+from guide.urls import site_root
 from guide.yamlfile import read_yaml
 
 # ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (CONTRIBUTING.md, "The
@@ -56,6 +57,11 @@ def build_site(
     env = {**_env(site_url, extra_env)}
     if "SOURCE_DATE_EPOCH" in env and (problem := epoch_problem(env["SOURCE_DATE_EPOCH"])):
         raise BuildError(problem)
+    try:  # before the builders, whose config reader would refuse it without naming SITE_URL
+        if env.get("SITE_URL"):
+            site_root(env["SITE_URL"])
+    except DataError as exc:
+        raise BuildError(str(exc)) from None
     table = language_table(project)
     try:
         langs = languages(table)

@@ -68,6 +68,7 @@ def test_swapped_configs_are_caught_by_the_language_of_the_pages(tmp_path: Path,
     [
         ({"SITE_URL": "https://example.org//evil.example/"}, "SITE_URL has an empty, '.' or '..' folder"),
         ({"SITE_URL": "https://example.org:99999/"}, "SITE_URL names the port '99999'"),
+        ({"SITE_URL": "javascript:alert(1)//"}, "SITE_URL is not an address the site can be served at"),
         ({"REPO_URL": "https://github.com/../.."}, "REPO_URL is not a GitHub repository address"),
         ({"FEEDBACK_EMAIL": "tanya@example.org%2Cother@evil.example"}, "FEEDBACK_EMAIL is not one plain email"),
     ],

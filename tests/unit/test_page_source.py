@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from guide.errors import DataError
-from guide.page_source import check_page
+from guide.page_source import check_page, front_matter_lines
+from guide.search.pages import prose_phrases
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,20 @@ def test_a_hidden_script_link_is_refused_with_page_and_line(markup: str) -> None
 @pytest.mark.parametrize("prose", ["The data: what we keep.", "Set url = the shop's page.", "Online = offline, {x}."])
 def test_prose_that_looks_like_a_link_is_published(prose: str) -> None:
     check_page(f"# Title\n\n{prose}\n", "docs/en/about.md")
+
+
+def test_an_event_attribute_split_over_two_lines_is_refused_at_its_line() -> None:
+    with pytest.raises(DataError) as caught:
+        check_page('# Title\n\nText.\n<svg onload\n="alert(1)"></svg>\n', "docs/en/about.md")
+    assert str(caught.value).startswith("docs/en/about.md:4: has an event-handler attribute")
+
+
+def test_search_phrases_for_a_heading_the_page_has_not_name_their_line() -> None:
+    text = '---\ntitle: About\nsearch:\n  phrases:\n    no-such-heading: ["x"]\n---\n\n# About\n'
+    lines = front_matter_lines(text, "docs/en/about.md")
+    with pytest.raises(DataError) as caught:
+        prose_phrases("docs/en/about.md", {"phrases": {"no-such-heading": ["x"]}}, ["about"], lines=lines)
+    assert str(caught.value) == (
+        "docs/en/about.md:5: front matter search.phrases.no-such-heading is not the id of a heading of this page "
+        "(it has: about)"
+    )
