@@ -334,7 +334,8 @@ def serve_cases(clone: Path) -> list[Outcome]:
         (served / "outside").symlink_to("/etc")
         for name, path, want in (
             ("the home page", "/", 200),
-            ("the reload script", "/livereload.js", 200),
+            ("the reload script", "/livereload.js?epoch=1&id=2", 200),
+            ("the reload script, its query made up", "/livereload.js?epoch=x;alert(1)", 404),
             ("a NUL, %00", "/index.html%00.png", 404),
             ("a control character, %1b", "/%1b[2J", 404),
             ("dot-dot, encoded", "/..%2f..%2f..%2fetc%2fpasswd", 404),
@@ -357,7 +358,12 @@ def serve_cases(clone: Path) -> list[Outcome]:
                            taken.stderr.strip()[:160]))  # fmt: skip
     finally:
         os.killpg(run.pid, signal.SIGINT)
-        run.communicate(timeout=30)
+        try:
+            run.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            out.append(Outcome(Case("make serve", "Ctrl-C stops it"), "failure", "still running 15 s after Ctrl-C"))
+            os.killpg(run.pid, signal.SIGKILL)
+            run.communicate()
         (clone / ".cache" / "serve" / "outside").unlink(missing_ok=True)
     return out
 
