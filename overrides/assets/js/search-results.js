@@ -50,7 +50,6 @@ export function attach(box, index, root, setOpen) {
       .then((data) => {
         texts = validTexts(data, index) ? data : null;
         fill();
-        warm(0);
       })
       .catch(() => {});
   };
@@ -100,17 +99,6 @@ export function attach(box, index, root, setOpen) {
     return analyzed.get(text);
   };
   let wanted = new Set(); // the terms of the query shown, worked out once per drawing
-  // Once the texts are in, every section's title and sentences are worked out in the page's idle time, a few
-  // milliseconds at a time, so no keystroke waits for the first reading of a section's texts (a slow phone's
-  // first long query would: 8 sections of sentences at once).
-  const idle = window.requestIdleCallback || ((next) => setTimeout(next, 50));
-  function warm(from) {
-    if (!texts || from >= texts.length) return;
-    const until = performance.now() + 5;
-    let doc = from;
-    for (; doc < texts.length && performance.now() < until; doc += 1) [index.docs[doc][1], ...texts[doc]].forEach(termsOf);
-    idle(() => warm(doc));
-  }
 
   function showResults(query) {
     list.dataset.query = query;
