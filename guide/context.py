@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -18,9 +19,10 @@ from typing import Any
 
 from . import paths
 from .cache import cached, template_cache
-from .errors import DataError
+from .errors import DataError, YamlPath
 from .language_site import LanguageSite
 from .load import load_guide
+from .page_headings import PageId
 from .search.pages import prose_phrases
 from .search.prose import Prose, page_prose
 from .search.sections import Section, keywords, page_sections
@@ -62,13 +64,21 @@ class BuildContext:
         return cached(self.drawn, kind, f"{self.drawn_from}\n{call}", lambda: method(*args, **kwargs))
 
     def page(
-        self, src: str, url: str, markdown: str, summary_only: bool = False, description: str = "", search: Any = None
+        self,
+        src: str,
+        url: str,
+        markdown: str,
+        summary_only: bool = False,
+        description: str = "",
+        search: Any = None,
+        lines: dict[YamlPath, int] | None = None,
     ) -> None:
         """Record a page's own text (before its macros run), its description, and the intent phrases of its prose
-        sections (its front matter's ``search: {phrases: {section-id: [...]}}``), for search."""
+        sections (its front matter's ``search: {phrases: {section-id: [...]}}``, whose values' page lines are
+        ``lines``), for search."""
         prose = page_prose(markdown)
         name = f"search-{self.site.lang}-{src.replace('/', '-')}"
-        phrases = prose_phrases(src, search, [s.id for s in prose.sections], self.cache, name)
+        phrases = prose_phrases(src, search, [s.id for s in prose.sections], self.cache, name, lines)
         self.pages[src] = Page(url, prose, summary_only=summary_only, description=description, phrases=phrases)
 
     def record_checklist(self, src: str, flow_id: str) -> None:
@@ -121,13 +131,15 @@ def start(
     feedback: str = "",
     pages: set[str] | None = None,
     cache: Path | None = None,
+    page_ids: Collection[PageId] = (),
 ) -> BuildContext:
     """Load and check the guide once for this build (``key`` is its config file) and keep the context.
 
     ``pages``: the pages of this language (their names); every flow must have one. ``cache``: the folder of what
-    is kept between builds (the checked data file, the compiled templates, each macro call's HTML).
+    is kept between builds (the checked data file, the compiled templates, each macro call's HTML). ``page_ids``:
+    the ids the pages' Markdown gives (their headings), checked against the data's before any page is written.
     """
-    guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None)
+    guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None, page_ids=page_ids)
     site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback)
     template_cache(cache / "templates" if cache else None, site.env)
     context = BuildContext(site, cache=cache / "pages" if cache else None, drawn=cache / "drawn" if cache else None)

@@ -20,6 +20,7 @@ from . import paths
 from .cache import cached
 from .errors import report
 from .model import Guide, guide_from
+from .page_headings import PageId
 from .rules import rule_problems
 from .schema import schema_problems
 from .yamlfile import MAX_BYTES, read_yaml
@@ -33,16 +34,18 @@ def load_guide(
     schema: Path = paths.SCHEMA,
     pages: Collection[str] | None = None,
     cache: Path | None = None,
+    page_ids: Collection[PageId] = (),
 ) -> Guide:
     """The checked guide, or a DataError listing everything wrong with it.
 
     Cross-checks (labels, ids, sources, links, dates, helpers, required cases) run once the file matches the
     schema. ``pages``: the names of the pages a language has; every flow must have one (None: not checked).
+    ``page_ids``: the ids the pages' Markdown gives (``page_headings.read_ids``), which no guide's id may be.
     ``cache``: a folder where a file that passed the reader and the schema is kept.
     """
     key = _file_key(path, schema) if cache else ""
     data = cached(cache if key else None, path.stem, key, lambda: _schema_checked(path, schema))
-    problems = rule_problems(data, today, pages)
+    problems = rule_problems(data, today, pages, page_ids)
     if problems:
         file = read_yaml(path, WHAT)  # for the lines the problems are on
         raise report(path, file.data, file.lines, problems)

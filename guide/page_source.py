@@ -6,12 +6,13 @@ the page and the line.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import yaml
 
-from .errors import DataError, report
+from .errors import DataError, YamlPath, report
 from .yamlfile import read_yaml_text
 
 MAX_PAGE_BYTES = 512 * 1024  # the longest page is about 30 KB
@@ -21,21 +22,32 @@ OPENS = re.compile(r"^-{3}[ \t]*\n")
 # A script element, a script: link, or an event-handler attribute (onclick=…) in a tag or an attribute list
 # ({: onclick=… }). Markup the Markdown passes through to the page as it is.
 RAW_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.I)
+# A link is read as the browser reads it: entities decoded (``jav&#x61;script:``), tabs and line ends dropped.
 SCRIPT_LINK = re.compile(
-    r"(?:\]\(|\b(?:href|src|action|formaction)\s*=\s*[\"']?)\s*(?:javascript|vbscript|data)\s*:", re.I
+    r"(?:\]\(|\b(?:href|src|action|formaction|data|poster|background|codebase|xlink:href)\s*=\s*[\"']?|\burl\s*=)"
+    r"\s*(?:javascript|vbscript|data)\s*:",
+    re.I,
 )
 EVENT_NAME = re.compile(r"(?<![\w-])on[a-z]+\s*=", re.I)
 TAG_REACH = 2000  # how far back a tag or an attribute list is looked for: each line costs at most this per match
 
 
-def has_event_attribute(line: str) -> bool:
-    """An ``on…=`` inside a tag (``<img onerror=…``) or an attribute list (``{: onclick=… }``), and not in text
-    such as "online = …". Linear in the line: each match looks back at most TAG_REACH characters."""
-    for found in EVENT_NAME.finditer(line):
-        before = line[max(0, found.start() - TAG_REACH) : found.start()]
+def event_attribute_lines(text: str) -> set[int]:
+    """The lines (from 0) where an ``on…=`` inside a tag (``<img onerror=…``, also with the ``=`` on the next line)
+    or an attribute list (``{: onclick=… }``) starts, and not in text such as "online = …". Linear in the text: each
+    match looks back at most TAG_REACH characters."""
+    found, line, counted = set(), 0, 0
+    for match in EVENT_NAME.finditer(text):
+        line, counted = line + text.count("\n", counted, match.start()), match.start()  # each character counted once
+        before = text[max(0, match.start() - TAG_REACH) : match.start()]
         if before.rfind("<") > before.rfind(">") or before.rfind("{") > before.rfind("}"):
-            return True
-    return False
+            found.add(line)
+    return found
+
+
+def as_link(line: str) -> str:
+    """The line as a browser reads a link in it: entities decoded, tabs dropped (a URL drops them)."""
+    return html.unescape(line).replace("\t", "")
 
 
 def read_page(path: Path, shown: str) -> str:
@@ -65,11 +77,14 @@ def check_page(text: str, shown: str) -> None:
             raise DataError(f"{shown}:1: front matter opens with --- and is empty or never closed by a line of ---")
         check_front_matter(found[1], shown)
         body_starts = found.end()
-    for number, line in enumerate(text[body_starts:].splitlines(), text[:body_starts].count("\n") + 1):
+    body = text[body_starts:]
+    events = event_attribute_lines(body)
+    for n, line in enumerate(body.splitlines()):
+        number = n + text[:body_starts].count("\n") + 1
         for found, what in (
             (RAW_SCRIPT.search(line), "a <script> element"),
-            (has_event_attribute(line), "an event-handler attribute (on…=)"),
-            (SCRIPT_LINK.search(line), "a javascript:, vbscript: or data: link"),
+            (n in events, "an event-handler attribute (on…=)"),
+            (SCRIPT_LINK.search(as_link(line)), "a javascript:, vbscript: or data: link"),
         ):
             if found:
                 raise DataError(
@@ -88,6 +103,13 @@ def check_front_matter(block: str, shown: str) -> None:
         raise _in_front_matter(exc, shown) from None
     if found.problems:
         raise _in_front_matter(report(path, found.data, found.lines, found.problems), shown)
+
+
+def front_matter_lines(text: str, shown: str) -> dict[YamlPath, int]:
+    """The page's line of each value of its front matter, by its path (``("search", "phrases")``); none without
+    front matter. For a page ``read_page`` has read."""
+    found = FRONT_MATTER.match(text)
+    return read_yaml_text("\n" + found[1], Path(shown), "front matter").lines if found else {}
 
 
 def _in_front_matter(exc: DataError, shown: str) -> DataError:

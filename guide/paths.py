@@ -8,7 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 GUIDE_DATA = DATA / "steps.yaml"
-SCHEMA = DATA / "schema.json"
+# The schema of the guide data; a build of another project points its builders at that project's schema with
+# SCHEMA_DATA (scripts/build.py sets it when the project has its own data/schema.json).
+SCHEMA = Path(os.environ.get("SCHEMA_DATA") or DATA / "schema.json")
 UI_DIR = DATA / "ui"
 SEARCH_WORDS = DATA / "search"
 # The language table; a build of another project (tests, benchmarks) points its builders at that project's

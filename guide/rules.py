@@ -14,7 +14,8 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from . import ids
-from .errors import Problem, YamlPath
+from .errors import Problem, YamlPath, shown
+from .page_headings import PageId
 from .urls import url_problem
 
 GROUP_KINDS = ids.GROUP_KINDS
@@ -47,12 +48,18 @@ NUMBER = re.compile(r"\d")
 WAIT_FIELDS = ("until", "then")  # a record's `wait` states facts too: a number in it needs the record's `cite`
 
 
-def rule_problems(data: dict[str, Any], today: dt.date, pages: Collection[str] | None = None) -> list[Problem]:
-    """Everything the schema cannot check. ``pages``: the flow ids that have a page (None: not checked)."""
+def rule_problems(
+    data: dict[str, Any],
+    today: dt.date,
+    pages: Collection[str] | None = None,
+    page_ids: Collection[PageId] = (),
+) -> list[Problem]:
+    """Everything the schema cannot check. ``pages``: the flow ids that have a page (None: not checked);
+    ``page_ids``: the ids the pages' own Markdown gives (their headings), which no guide may take."""
     flows = data["flows"]
     found = _duplicates([f["id"] for f in flows], ("flows",), "flow id")
     found += _duplicates(data["allowed_hosts"], ("allowed_hosts",), "host")
-    found += _element_ids(flows)
+    found += _element_ids(flows, page_ids)
     found += label_source_problems(data, today)
     targets = linkable(data)
     for i, flow in enumerate(flows):
@@ -97,10 +104,11 @@ def _duplicates(items: list[str], at: YamlPath, what: str) -> list[Problem]:
     return found
 
 
-def _element_ids(flows: list[dict[str, Any]]) -> list[Problem]:
+def _element_ids(flows: list[dict[str, Any]], page_ids: Collection[PageId] = ()) -> list[Problem]:
     """One register of every element id the site's pages carry: those the templates, theme and scripts fix
-    (``ids.FIXED``) and every one the data generates (``ids.site_ids``). A second holder of an id is refused with
-    the first named, as is a guide named like a page of its own (``about``), which its links would open instead."""
+    (``ids.FIXED``), every one the data generates (``ids.site_ids``) and the pages' own headings (``page_ids``). A
+    second holder of an id is refused with the first named, as is a guide named like a page of its own (``about``),
+    which its links would open instead."""
     first: dict[str, YamlPath] = {}
     found = []
     for i, flow in enumerate(flows):
@@ -113,8 +121,18 @@ def _element_ids(flows: list[dict[str, Any]]) -> list[Problem]:
                 )
             )
     found += _register(ids.site_ids(flows), first)
+    every = dict(first)
     for i, flow in enumerate(flows):
-        found += _register(ids.checklist_ids(flow, ("flows", i)), dict(first))
+        mine = dict(first)
+        found += _register(ids.checklist_ids(flow, ("flows", i)), mine)
+        every.update({ident: at for ident, at in mine.items() if ident not in every})
+    for page_id in page_ids:
+        if page_id.ident in every:
+            message = (
+                f"gives the element id {shown(page_id.ident)}, which {page_id} takes too, so a link reaches only one"
+                ": give the heading its own id, as in `# Title {: #my-id }`, or rename this"
+            )
+            found.append(Problem(every[page_id.ident], message))
     return found
 
 

@@ -37,7 +37,7 @@ def load_schema(path: Path = paths.SCHEMA) -> dict[str, Any]:
     lines = _lines(text, path)
     if not isinstance(schema, dict):
         raise DataError(f"{path}:1: must be a JSON object (a schema), and is not")
-    problems = [Problem((), f"has the key '{key}' twice") for key in repeated]
+    problems = _repeated_keys(text, path, repeated)
     try:
         problems += [Problem(tuple(err.absolute_path), f"is not valid JSON Schema: {err.message[:200]}")
                      for err in jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
@@ -59,6 +59,18 @@ def _pairs(repeated: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             repeated.append(key)
         out[key] = value
     return out
+
+
+def _repeated_keys(text: str, path: Path, repeated: list[str]) -> list[Problem]:
+    """Each key given twice in one object, at its line and path as the YAML reader finds them (JSON is YAML), or
+    at the top when the file does not read as YAML."""
+    if not repeated:
+        return []
+    try:
+        found = [p for p in read_yaml_text(text, path, "a schema").problems if p.message.endswith("twice")]
+    except DataError:
+        found = []
+    return found or [Problem((), f"has the key '{key}' twice") for key in repeated]
 
 
 def _lines(text: str, path: Path) -> dict[YamlPath, int]:

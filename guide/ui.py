@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .errors import DataError, Problem, report
+from .errors import Problem, report
 from .languages import language, reference
-from .yamlfile import read_yaml
+from .yamlfile import YamlFile, read_yaml
 
 LISTS = {"months": 12}  # the keys that hold a list of texts, and how many
 MAX_TEXT = 300  # characters of one interface text: the longest is about 110, and each is printed on many pages
@@ -23,25 +23,28 @@ MAX_BYTES = 256 * 1024  # the files are about 4 KB
 def load_ui(lang: str, folder: Path = paths.UI_DIR) -> dict[str, Any]:
     """The checked interface words of one language."""
     code = language(lang).code
-    words = _read(folder / f"{code}.yml")
-    ref = _read(folder / f"{reference().code}.yml") if code != reference().code else words
-    missing = sorted(set(ref) - set(words))
-    extra = sorted(set(words) - set(ref))
-    if missing or extra:
-        raise DataError(
-            f"{folder / f'{code}.yml'}: keys differ from {reference().code}.yml (missing: {missing}, extra: {extra})"
-        )
-    return words
+    path = folder / f"{code}.yml"
+    file = _read(path)
+    ref = _read(folder / f"{reference().code}.yml").data if code != reference().code else file.data
+    other = f"{reference().code}.yml"
+    problems = [Problem((), f"has no key '{key}', which {other} has") for key in sorted(set(ref) - set(file.data))]
+    problems += [
+        Problem((key,), f"is not a key of {other} (every language has the same keys)")
+        for key in sorted(set(file.data) - set(ref))
+    ]
+    if problems:
+        raise report(path, file.data, file.lines, problems)
+    return file.data
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path) -> YamlFile:
     file = read_yaml(path, "a mapping of interface words", limit=MAX_BYTES)
     problems = list(file.problems)
     for key, value in file.data.items():
         problems += _value_problems(key, value)
     if problems:
         raise report(path, file.data, file.lines, problems)
-    return file.data
+    return file
 
 
 def _value_problems(key: str, value: Any) -> list[Problem]:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Collection
 from urllib.parse import quote, urlencode
 
+from .errors import DataError
+
 # host, then an optional path/query/fragment of the characters RFC 3986 allows (and % escapes)
 PLAIN = re.compile(r"https://(?P<host>[a-z0-9.-]+)(?P<rest>[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
 
@@ -112,3 +114,12 @@ def mailto(address: str, fields: dict[str, str]) -> str:
     local, host = address.split("@")
     query = urlencode(fields, quote_via=quote)
     return f"mailto:{quote(local, safe='')}@{quote(host, safe='')}" + (f"?{query}" if query else "")
+
+
+def site_root(url: str) -> str:
+    """The whole site's address (SITE_URL), with one trailing slash; a DataError naming SITE_URL if it is not one
+    the site can be served at (``site_url_problem``)."""
+    root = url.rstrip("/") + "/"
+    if problem := site_url_problem(root):
+        raise DataError(f"SITE_URL {problem} (set SITE_URL to the address the site is published at)")
+    return root

@@ -21,17 +21,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from guide import context as build_context
-from guide import page_ids
+from guide import page_headings, page_ids
 from guide.build_date import build_date
 from guide.cache import template_cache
 from guide.errors import DataError
 from guide.languages import language, languages
 from guide.og_cards import cards_for
-from guide.page_source import read_page
+from guide.page_source import front_matter_lines, read_page
 from guide.paths import data_path
 from guide.postbuild.csp import PLACEHOLDER
 from guide.postbuild.offline import SIZE_PLACEHOLDER
-from guide.urls import site_url_problem
+from guide.urls import site_root
 
 # Not under "mkdocs": a stale guide is worth a warning, but must not fail a strict build. Printed the way the
 # builder prints its own warnings, so scripts/build.py shows it like one.
@@ -45,8 +45,8 @@ if not LOG.handlers:
 
 @event_priority(100)  # before the plugins: mkdocs-macros reads site_url and the build in its own on_config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = site_root(config.site_url or "")
     try:
+        root = site_root(config.site_url or "")
         own = language(config.theme["language"])
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -60,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     data = data_path(project, config.extra["guide_data"], os.environ.get("GUIDE_DATA"))
     docs = Path(config.docs_dir)
+    shown_docs = Path(os.path.relpath(docs, project)).as_posix()
     try:
         started = build_context.start(
             Path(config.config_file_path),
@@ -71,6 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.extra.get("feedback_email") or "",
             pages={page.stem for page in docs.glob("*.md")},
             cache=project / ".cache",
+            page_ids=page_headings.read_ids(docs, shown_docs),
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -100,9 +102,12 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     summary_only = page.file.src_uri in set(config.extra.get("search", {}).get("summary_only", []))
     description = str(page.meta.get("description") or "")
+    search = page.meta.get("search")
     try:
+        # the front matter's lines, for a message about its search phrases (the page was read by read_page)
+        lines = front_matter_lines(Path(page.file.abs_src_path or "").read_text("utf-8"), "") if search else None
         build_context.current(Path(config.config_file_path)).page(
-            page.file.src_uri, page.file.url, markdown, summary_only, description, page.meta.get("search")
+            page.file.src_uri, page.file.url, markdown, summary_only, description, search, lines
         )
     except DataError as exc:
         docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
@@ -143,11 +148,3 @@ def alternates(root: str) -> list[dict[str, str]]:
         }
         for lang in languages()
     ]
-
-
-def site_root(url: str) -> str:
-    """The whole site's address, with one trailing slash: https, or http on this machine (SITE_URL sets it)."""
-    root = url.rstrip("/") + "/"
-    if problem := site_url_problem(root):
-        raise PluginError(f"SITE_URL {problem} (set SITE_URL to the address the site is published at)")
-    return root

@@ -25,6 +25,7 @@ from guide.errors import DataError
 from guide.languages import Language, languages
 from guide.paths import ROOT
 from guide.postbuild.csp import merge_headers
+from guide.urls import site_root
 from guide.yamlfile import read_yaml
 
 # ProperDocs, the maintained continuation of MkDocs 1.x: the same output, byte for byte (CONTRIBUTING.md, "The
@@ -56,6 +57,11 @@ def build_site(
     env = {**_env(site_url, extra_env)}
     if "SOURCE_DATE_EPOCH" in env and (problem := epoch_problem(env["SOURCE_DATE_EPOCH"])):
         raise BuildError(problem)
+    try:  # before the builders, whose config reader would refuse it without naming SITE_URL
+        if env.get("SITE_URL"):
+            site_root(env["SITE_URL"])
+    except DataError as exc:
+        raise BuildError(str(exc)) from None
     table = language_table(project)
     try:
         langs = languages(table)
@@ -65,6 +71,7 @@ def build_site(
     try:
         outs = [work / f"lang-{lang.code}" for lang in langs]
         env["LANGUAGES_DATA"] = str(table)
+        env["SCHEMA_DATA"] = str(project_data(project, "schema.json", paths.SCHEMA))
         builds = [start(project / lang.config, out, env) for lang, out in zip(langs, outs, strict=True)]
         if progress:
             first = "" if (project / ".cache").is_dir() else " (the first build fills .cache/, so it takes longer)"
@@ -83,8 +90,13 @@ def build_site(
 
 def language_table(project: Path) -> Path:
     """The language table of ``project``: its data/languages.yml, or this project's when it has none."""
-    own = project / "data" / "languages.yml"
-    return own if own.is_file() else paths.LANGUAGES
+    return project_data(project, "languages.yml", paths.LANGUAGES)
+
+
+def project_data(project: Path, name: str, default: Path) -> Path:
+    """``project``'s own data/<name>, or ``default`` (this project's) when it has none."""
+    own = project / "data" / name
+    return own if own.is_file() else default
 
 
 HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"")

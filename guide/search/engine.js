@@ -41,7 +41,10 @@ export function normalize(words, index) {
   if (index.lang === "id") words = words.map((word) => (index.reduplicated.test(word) ? word.slice(0, -1) : word));
   let out = words.flatMap((word) => (has(w.slang, word) ? w.slang[word] : word).split(/\s+/).filter(Boolean));
   if (out.length > 1 && w.question_tags.includes(out.at(-1))) out.pop();
-  for (const [phrase, said] of Object.entries(w.phrases)) out = replace(out, phrase.split(" "), said.split(" ").filter(Boolean));
+  for (const [phrase, said] of Object.entries(w.phrases)) {
+    const words = phrase.split(" ");
+    if (out.includes(words[0])) out = replace(out, words, said.split(" ").filter(Boolean)); // else it is not there
+  }
   return out.filter((word) => !index.stopSet.has(word) && !/^[0-9]+$/.test(word));
 }
 
@@ -166,11 +169,12 @@ function spokenForms(form, slang, index) {
   return out;
 }
 
-// The terms of a text as the site's pages are indexed: to mark the reader's words in the results.
+// The terms of a text as the site's pages are indexed: to mark the reader's words in the results. Each word's
+// term is worked out once (the texts are the site's own, so the words are few).
 export function analyze(text, index) {
-  return text
-    .split(index.clauseEnd)
-    .flatMap((clause) => normalize(tokens(clause), index).map((word) => (index.lang === "id" ? stemId(word, index, index.words.slang) : stemEn(word, index))));
+  const stems = index.stems;
+  const term = (word) => stems.get(word) ?? stems.set(word, stem(word, index, true)).get(word);
+  return text.split(index.clauseEnd).flatMap((clause) => normalize(tokens(clause), index).map(term));
 }
 
 // --- typos.py: how far a typed word may be from a word of the site ---------------------------------------
@@ -261,6 +265,7 @@ export function prepare(index) {
     index.byLetter.get(candidate[0]).push(candidate);
   }
   index.resolved = new Map();
+  index.stems = new Map(); // analyze's: each word of the site's texts
   return index;
 }
 

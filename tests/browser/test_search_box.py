@@ -289,3 +289,48 @@ def test_an_empty_box_offers_common_questions_and_no_match_offers_the_guides(pag
     assert any(h.endswith("#returns-help-customer-service") for h in hrefs), "customer service is always offered"
     assert page.locator("#g-search-meta").inner_text().startswith("No result for these words")
     assert page.locator(".g-search__heading").inner_text() == "All guides"
+
+
+def pasted(page, text: str) -> str:
+    """Paste the text into the box as the reader's clipboard does (the box's maxlength applies); what it then holds,
+    once its results are drawn."""
+    box = page.locator("[data-g-search-input]")
+    box.press("Control+A")
+    box.press("Backspace")
+    page.keyboard.insert_text(text)
+    held = box.input_value()
+    page.wait_for_function(
+        "q => document.querySelector('[data-g-search-results]').dataset.query === q", arg=held, timeout=10_000
+    )
+    return held
+
+
+def test_a_pasted_57000_characters_leave_the_box_at_its_cap_with_results_and_the_page_answering(page) -> None:
+    open_search(page, "index.html")
+    held = pasted(page, "batalin pesanan cod " * 2850)  # 57,000 characters
+    assert len(held) == 200 and held == ("batalin pesanan cod " * 10)
+    hrefs = page.eval_on_selector_all("[data-g-search-results] a", "links => links.map(a => a.href)")
+    assert hrefs and "#cancel-order-cod" in hrefs[0], hrefs[:3]
+    assert page.locator("#g-search-meta").inner_text() == f"{len(hrefs)} hasil"
+    # the page still answers: the next words typed are searched, and Escape closes the box
+    assert "track-order.html#" in results_for(page, "cek resi")[0]
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "👍🏽👨‍👩‍👧 \u202eطلب إلغاء\u202c בקשה cod",  # emoji, right-to-left and an override
+        "a" + "\u0301\u0336" * 300 + " refund",  # a letter under 600 combining marks
+        "".join(chr(c) for c in range(1, 256) if chr(c) not in "\t\n\r") * 30,  # every byte, as Latin-1
+        "pesanan " * 40 + "p",  # one word to every posting, then a letter that begins a thousand terms
+    ],
+    ids=["emoji-rtl", "combining", "bytes", "every-posting"],
+)
+def test_hostile_text_pasted_is_searched_up_to_the_cap_and_never_breaks_the_box(page, text: str) -> None:
+    open_search(page, "en/index.html")
+    held = pasted(page, text)
+    assert 0 < len(held) <= 200
+    assert page.locator("[data-g-search-results] a").count() > 0  # results, or every guide when nothing matched
+    assert page.locator("#g-search-meta").inner_text() != page.get_attribute("[data-g-search]", "data-error")

@@ -13,8 +13,10 @@ import pytest
 
 from guide import ids
 from guide.errors import DataError
+from guide.load import load_guide
+from guide.page_headings import page_ids
 
-from ..conftest import flow_of
+from ..conftest import TODAY, flow_of
 from .test_bad_data import line_of
 
 
@@ -111,3 +113,19 @@ def test_an_id_with_an_escape_sequence_in_a_page_is_shown_escaped(mini_site) -> 
     with pytest.raises(DataError) as caught:
         mini_site("en").checklist("mini-cases", tick=("early", "x\x1b[2J"))
     assert str(caught.value) == "checklist: mini-cases has no case 'x\\x1b[2J'"
+
+
+def test_a_pages_heading_that_takes_a_guides_id_names_the_heading_and_the_data(mini_data, write_data) -> None:
+    """A page's heading is in the register before any page is written (guide/page_headings.py): the guide's part
+    and the heading are named, each with its file and line."""
+    path: Path = write_data(mini_data)
+    headings = page_ids("# About\n\nText.\n\n## Mini cases: early\n", "docs/en/about.md")
+    with pytest.raises(DataError) as caught:
+        load_guide(path, TODAY, page_ids=headings)
+    case = line_of(path, r"^\s+- id: early$")
+    assert (
+        f"{path}:{case}: flows[mini-cases].cases[early] gives the element id 'mini-cases-early', which the heading "
+        "'Mini cases: early' of docs/en/about.md:5 takes too, so a link reaches only one: give the heading its own "
+        "id, as in `# Title {: #my-id }`, or rename this"
+    ) in str(caught.value)
+    assert load_guide(path, TODAY, page_ids=page_ids("## Mini cases: early {: #own }\n", "docs/en/about.md"))

@@ -314,3 +314,15 @@ def test_an_interface_text_longer_than_a_line_or_two_is_refused(tmp_path: Path) 
     (folder / "en.yml").write_text("a: " + "x" * 300_000 + "\n", encoding="utf-8")
     with pytest.raises(DataError, match="more than the 256 KB a data file may be"):
         load_ui.__wrapped__("en", folder)
+
+
+def test_an_interface_word_missing_or_extra_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "ui"
+    shutil.copytree(paths.UI_DIR, folder)
+    text = (folder / "en.yml").read_text(encoding="utf-8").replace("menu_open: Open the menu\n", "")
+    (folder / "en.yml").write_text(text + "surprise: hello\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_ui.__wrapped__("en", folder)
+    message = str(caught.value)
+    assert f"{folder / 'en.yml'}:{len(text.splitlines()) + 1}: surprise is not a key of id.yml" in message, message
+    assert "has no key 'menu_open', which id.yml has" in message

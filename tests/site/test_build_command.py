@@ -118,11 +118,11 @@ def test_an_error_in_a_page_reaches_the_terminal_with_its_page(
     ("search", "said"),
     [
         ("{phrases: {no-such-heading: [who made this]}}",
-         "docs/en/about.md: front matter search.phrases.no-such-heading is not the id of a heading of this page "
+         "docs/en/about.md:2: front matter search.phrases.no-such-heading is not the id of a heading of this page "
          "(it has: about, sources)"),
         ("{phrases: {about: who made this}}",
-         "docs/en/about.md: front matter search.phrases.about should be a list, not text"),
-        ("{phrase: {}}", "docs/en/about.md: front matter search has an unknown key 'phrase' (allowed: phrases)"),
+         "docs/en/about.md:2: front matter search.phrases.about should be a list, not text"),
+        ("{phrase: {}}", "docs/en/about.md:2: front matter search has an unknown key 'phrase' (allowed: phrases)"),
     ],
 )  # fmt: skip
 def test_a_pages_bad_search_phrases_fail_the_build_with_the_page_and_the_key(

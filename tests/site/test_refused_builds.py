@@ -68,6 +68,7 @@ def test_swapped_configs_are_caught_by_the_language_of_the_pages(tmp_path: Path,
     [
         ({"SITE_URL": "https://example.org//evil.example/"}, "SITE_URL has an empty, '.' or '..' folder"),
         ({"SITE_URL": "https://example.org:99999/"}, "SITE_URL names the port '99999'"),
+        ({"SITE_URL": "javascript:alert(1)//"}, "SITE_URL is not an address the site can be served at"),
         ({"REPO_URL": "https://github.com/../.."}, "REPO_URL is not a GitHub repository address"),
         ({"FEEDBACK_EMAIL": "tanya@example.org%2Cother@evil.example"}, "FEEDBACK_EMAIL is not one plain email"),
     ],
@@ -205,16 +206,67 @@ def test_a_source_date_epoch_that_is_not_a_time_stops_the_build_clearly(tmp_path
     assert_left_alone(tmp_path, site)
 
 
-def test_a_page_heading_that_takes_an_id_the_guide_draws_names_both_elements(tmp_path: Path, project: Path) -> None:
-    """The safety net after the data's register (guide/ids.py): a heading of the page's own Markdown is seen only
-    on the written page, and stops the build before that page is saved."""
+def test_a_page_heading_that_takes_a_fixed_id_stops_the_build_before_any_page(tmp_path: Path, project: Path) -> None:
+    """A heading of the page's own Markdown is in the register (guide/page_headings.py) before a page is written."""
     about = project / "docs" / "en" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n## Label sources\n\nMoved.\n", encoding="utf-8")
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text + "\n## Label sources\n\nMoved.\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
     site = last_good_site(tmp_path)
-    with pytest.raises(BuildError) as caught:
-        build_site(site, project=project)
-    message = str(caught.value)
-    assert "docs/en/about.md: an id is given to two elements, so a link reaches only the first: " in message, message
-    assert re.search(r"'label-sources' \(<h3> on line \d+, <h2> on line \d+\)", message), message
-    assert "Traceback" not in message
+    done = run_build(site, project=project)
+    assert done.returncode == 1
+    assert (
+        f"docs/en/about.md:{line}: the heading 'Label sources' takes the element id 'label-sources', which the "
+        "sources page's label sources (guide/templates/sources.html) has too"
+    ) in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert_left_alone(tmp_path, site)
+
+
+def test_a_page_heading_that_takes_a_guides_id_names_both_places(tmp_path: Path, project: Path) -> None:
+    about = project / "docs" / "id" / "about.md"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text + "\n## Mini ways\n\nPindah.\n", encoding="utf-8")
+    site = last_good_site(tmp_path)
+    done = run_build(site, project=project)
+    assert done.returncode == 1
+    assert re.search(
+        r"data/steps\.yaml:\d+: flows\[mini-ways\]\.id gives the element id 'mini-ways', which the heading 'Mini "
+        rf"ways' of docs/id/about\.md:{len(text.splitlines()) + 2} takes too",
+        done.stderr,
+    ), done.stderr
+    assert "Traceback" not in done.stderr
+    assert_left_alone(tmp_path, site)
+
+
+# --- the schema ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (('"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"', '"pattern": "^(a|a)+$"'), r":64: \$defs\.slug\.pattern can take"),
+        (('"type": "object",', '"type": "object",,'), r":\d+: is not valid JSON"),
+        (('"$ref": "#/$defs/nonEmpty"', '"$ref": "file:///etc/passwd"'), r":\d+: \$defs\.text\.properties\.id\.\$ref"
+         " refers outside this file"),
+        (('"required": [\n        "id",\n        "en"\n      ],', '"required": ["id"],'), r":\d+: \$defs\.text "
+         r"names the languages \['en', 'id'\], but data/languages\.yml has"),
+        (('"pattern": "\\\\S",', '"pattern": "\\\\S", "pattern": "x",'), r":84: \$defs\.nonEmpty has the key 'pattern'"
+         " twice"),
+    ],
+    ids=["exponential-pattern", "not-json", "outside-ref", "languages", "key-twice"],
+)  # fmt: skip
+def test_a_broken_schema_stops_the_command_with_its_line_and_no_traceback(
+    tmp_path: Path, project: Path, change: tuple[str, str], said: str
+) -> None:
+    """The project's own data/schema.json is what its build checks the data against (SCHEMA_DATA): a schema that
+    is not JSON, not safe to run or not the languages' is refused before any page is written."""
+    text = paths.SCHEMA.read_text(encoding="utf-8")
+    assert change[0] in text, change[0]
+    (project / "data" / "schema.json").write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    site = last_good_site(tmp_path)
+    done = run_build(site, project=project)
+    assert done.returncode == 1
+    assert re.search(r"data/schema\.json" + said, done.stderr), done.stderr
+    assert "Traceback" not in done.stderr
     assert_left_alone(tmp_path, site)

@@ -43,7 +43,7 @@ export function attach(box, index, root, setOpen) {
   if (!validIndex(index)) throw new Error("search/index.json is not a search index");
   prepare(index);
   let texts = null;
-  let asked = false;
+  let loading = false; // texts.json asked for: once
   const loadTexts = () => {
     fetch(new URL("search/texts.json", root))
       .then((r) => (r.ok ? r.json() : null))
@@ -91,16 +91,27 @@ export function attach(box, index, root, setOpen) {
     }
   }
 
+  // What a text of the site (a title, a sentence, a word of one) is to the engine, worked out once: these are the
+  // site's own texts, so this holds no more than the index's titles and texts.json, whatever the reader types.
+  const analyzed = new Map();
+  const termsOf = (text) => {
+    if (!analyzed.has(text)) analyzed.set(text, analyze(text, index));
+    return analyzed.get(text);
+  };
+  let wanted = new Set(); // the terms of the query shown, worked out once per drawing
+
   function showResults(query) {
     list.dataset.query = query;
-    const found = query.trim() ? search(index, query) : null;
+    const asked = Boolean(query.trim());
+    const found = asked ? search(index, query) : null;
+    wanted = asked ? new Set(queryClauses(query, index).flat().map((term) => term[0])) : new Set();
     const shown = found ? found.slice(0, MORE).filter(([, score], i) => i < SHOWN || score >= RELEVANT * found[0][1]).map(([doc]) => doc) : [];
-    const nodes = shown.map((doc) => draw(doc, found));
-    if (!found) nodes.push(head(box.dataset.common), ...index.common.map((doc) => draw(doc, null)));
-    else if (!shown.length) nodes.push(head(box.dataset.guides), ...[...new Set([...index.guides, ...index.fallback])].map((doc) => draw(doc, null)));
+    const nodes = shown.map((doc) => draw(doc, asked));
+    if (!found) nodes.push(head(box.dataset.common), ...index.common.map((doc) => draw(doc, false)));
+    else if (!shown.length) nodes.push(head(box.dataset.guides), ...[...new Set([...index.guides, ...index.fallback])].map((doc) => draw(doc, false)));
     list.replaceChildren(...nodes);
-    if (found && !asked) {
-      asked = true;
+    if (found && !texts && !loading) {
+      loading = true;
       requestAnimationFrame(() => setTimeout(loadTexts));
     }
     const n = found ? found.length : 0;
@@ -118,11 +129,10 @@ export function attach(box, index, root, setOpen) {
 
   function fillSnippets() {
     if (!texts) return;
-    const query = list.dataset.query || "";
-    const found = query.trim() ? search(index, query) : null;
+    const asked = Boolean((list.dataset.query || "").trim());
     for (const node of list.querySelectorAll("[data-doc]")) {
       const text = node.querySelector("[data-text]");
-      highlight(text, snippet(Number(node.dataset.doc), found), found);
+      highlight(text, snippet(Number(node.dataset.doc), asked), asked);
       text.hidden = false;
     }
   }
@@ -133,49 +143,45 @@ export function attach(box, index, root, setOpen) {
     return node;
   }
 
-  function draw(doc, found) {
+  // A section's result; with ``asked``, the reader's words marked in it.
+  function draw(doc, asked) {
     const [href, title, page] = index.docs[doc];
     const node = item.content.firstElementChild.cloneNode(true);
     node.dataset.doc = doc;
     node.querySelector("a").href = new URL(href, root).href;
-    highlight(node.querySelector("[data-title]"), title, found);
+    highlight(node.querySelector("[data-title]"), title, asked);
     node.querySelector("[data-page]").textContent = page;
     const text = node.querySelector("[data-text]");
-    if (texts) highlight(text, snippet(doc, found), found);
+    if (texts) highlight(text, snippet(doc, asked), asked);
     else text.hidden = true; // until the texts are in: the title and the guide say enough
     return node;
   }
 
   // The one-line answer, or the sentence that holds most of the reader's words, so two results can be told apart.
-  function snippet(doc, found) {
+  function snippet(doc, asked) {
     const [line, ...body] = texts[doc];
-    if (!found || !body.length) return line || body[0] || "";
-    const score = (sentence) => matched(sentence, found).length;
+    if (!asked || !body.length) return line || body[0] || "";
+    const score = (sentence) => termsOf(sentence).filter((term) => wanted.has(term)).length;
+    const scores = body.map(score);
     let best = 0;
-    body.forEach((sentence, i) => {
-      if (score(sentence) > score(body[best])) best = i;
+    scores.forEach((value, i) => {
+      if (value > scores[best]) best = i;
     });
-    if (line && score(line) >= score(body[best])) return line;
+    if (line && score(line) >= scores[best]) return line;
     let text = body[best];
     for (let i = best + 1; i < body.length && text.length + body[i].length < SNIPPET_LENGTH; i += 1) text += " " + body[i];
     return text.length > SNIPPET_LENGTH ? text.slice(0, SNIPPET_LENGTH).replace(/\s+\S*$/, "") + " …" : text;
   }
 
-  function matched(text, found) {
-    const wanted = new Set(queryClauses(list.dataset.query || "", index).flat().map((term) => term[0]));
-    return analyze(text, index).filter((term) => wanted.has(term));
-  }
-
-  function highlight(element, text, found) {
-    if (!found) {
+  function highlight(element, text, asked) {
+    if (!asked) {
       element.textContent = text;
       return;
     }
-    const wanted = new Set(queryClauses(list.dataset.query || "", index).flat().map((term) => term[0]));
     const parts = text.split(/([\p{L}\p{N}'\u2019]+)/u);
     element.replaceChildren(
       ...parts.map((part, i) => {
-        if (i % 2 === 0 || !analyze(part, index).some((term) => wanted.has(term))) return document.createTextNode(part);
+        if (i % 2 === 0 || !termsOf(part).some((term) => wanted.has(term))) return document.createTextNode(part);
         const node = mark.content.firstElementChild.cloneNode();
         node.textContent = part;
         return node;
