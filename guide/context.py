@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import template_cache
+from .chat_image import ChatImages
 from .errors import DataError
 from .language_site import LanguageSite
 from .load import load_guide
@@ -114,7 +115,8 @@ def start(
     is kept between builds (the checked data file, the compiled templates).
     """
     guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None)
-    site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback)
+    chat = ChatImages(cache / "chat" if cache else None)
+    site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback, chat)
     template_cache(cache / "templates" if cache else None, site.env)
     context = BuildContext(site, cache=cache / "pages" if cache else None)
     _BUILDS[key] = context

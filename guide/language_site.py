@@ -11,13 +11,14 @@ from urllib.parse import urlencode
 
 import jinja2
 
+from .chat_image import WIDTH, ChatImage, ChatImages, file_name
 from .errors import DataError, shown
 from .languages import language
 from .model import Guide
 from .render import make_env, render
 from .ui import load_ui
 from .urls import email_problem, mailto, repo_url_problem, site_url_problem
-from .views import all_flows, flow_view, helper_view, label_sources_view, stale_flows
+from .views import FlowView, all_flows, flow_view, helper_view, label_sources_view, stale_flows
 
 # The macros pages may call; each is a method of LanguageSite.
 MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
@@ -33,10 +34,18 @@ class LanguageSite:
     site_url: str = ""  # this language's address, for links that leave the page (reports, the printed checklist)
     repo_url: str = ""  # where editors report a changed step (GitHub issues); empty: no such links
     feedback: str = ""  # where readers report a changed step by email; empty: no such links
+    chat: ChatImages | None = None  # draws the checklist's chat image; None: the checklist has none
 
     @classmethod
     def make(
-        cls, guide: Guide, lang: str, today: dt.date, site_url: str = "", repo_url: str = "", feedback: str = ""
+        cls,
+        guide: Guide,
+        lang: str,
+        today: dt.date,
+        site_url: str = "",
+        repo_url: str = "",
+        feedback: str = "",
+        chat: ChatImages | None = None,
     ) -> LanguageSite:
         """The site of one language; the addresses from the environment are checked before anything uses them."""
         for name, value, problem in (
@@ -46,7 +55,8 @@ class LanguageSite:
         ):
             if value and (wrong := problem(value)):
                 raise DataError(f"{name} {wrong}")
-        return cls(guide, language(lang).code, load_ui(lang), make_env(), today, site_url, repo_url, feedback)
+        code = language(lang).code
+        return cls(guide, code, load_ui(lang), make_env(), today, site_url, repo_url, feedback, chat)
 
     @property
     def published(self) -> bool:
@@ -106,13 +116,30 @@ class LanguageSite:
         """``{{ checklist() }}``: the cases in ``tick`` as tick boxes, the others as what to do instead.
 
         ``address`` is the page's own address. On a published site it is printed at the foot, so a paper copy leads
-        back to it; a build for this machine (127.0.0.1) prints none.
+        back to it; a build for this machine (127.0.0.1) prints none. The chat image carries it always (it is the
+        address of the build the image is part of); the page links to the image when it could be drawn.
         """
         view = flow_view(self.guide, flow_id, self.lang, self.ui, here="")  # its links name the guide they go to
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
             raise DataError(f"checklist: {flow_id} has no case {', '.join(map(shown, unknown))}")
-        return self._render("checklist", flow=view, tick=tick, address=address if self.published else None)
+        natives = any(label.native for group in view.groups for step in group.steps for label in step.tap)
+        image = self.chat_image(view, tick, natives, address or self.site_url)
+        shown_address = address if self.published else None
+        return self._render("checklist", flow=view, tick=tick, natives=natives, address=shown_address, image=image)
+
+    def chat_html(self, view: FlowView, tick: tuple[str, ...], natives: bool, address: str) -> str:
+        """The page the chat image is drawn from: the checklist's cases, its date and the build's address."""
+        title = self.ui["checklist_image_title"]
+        context = {"flow": view, "tick": tick, "natives": natives, "address": address, "title": title, "width": WIDTH}
+        return self._render("chat-checklist", **context)
+
+    def chat_image(self, view: FlowView, tick: tuple[str, ...], natives: bool, address: str) -> ChatImage | None:
+        """The checklist's chat image (drawn, or kept from an earlier build), or None when it cannot be drawn."""
+        if self.chat is None:
+            return None
+        name = file_name(self.ui["checklist_image_title"])
+        return self.chat.image(self.chat_html(view, tick, natives, address), f"assets/{name}", name)
 
     def sources(self) -> str:
         """``{{ sources() }}``: every flow's sources and the date they were checked, for the About page."""

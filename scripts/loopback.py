@@ -5,25 +5,11 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import os
 import socket
 import threading
 from pathlib import Path
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Flags for a closed network: no background calls home, no sandbox (CI runs as root).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
-
+from guide.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (the scripts, tests and benchmarks import them from here)
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
