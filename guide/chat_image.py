@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import struct
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,9 +65,17 @@ def key(html: str) -> str:
 
 
 def draw(html: str, chromium: Path = CHROMIUM) -> bytes:
-    """The page ``html`` drawn in Chromium, ``WIDTH`` wide and as tall as it is, as a palette PNG."""
+    """The page ``html`` drawn in Chromium, ``WIDTH`` wide and as tall as it is, as a palette PNG.
+
+    In a thread of its own: Playwright's sync API refuses a thread that runs an event loop (a caller that drives
+    Playwright itself, a server)."""
     if not chromium.exists():
         raise Unavailable(f"Chromium not found at {chromium} (install Debian's chromium, or set CHROMIUM)")
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_draw, html, chromium).result()
+
+
+def _draw(html: str, chromium: Path) -> bytes:
     from playwright.sync_api import Error, sync_playwright
 
     try:

@@ -24,6 +24,11 @@ from .views import FlowView, all_flows, flow_view, helper_view, label_sources_vi
 MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
 
 
+def natives(view: FlowView) -> bool:
+    """Whether a step of the guide names an app label with its Indonesian name beside it."""
+    return any(label.native for group in view.groups for step in group.steps for label in step.tap)
+
+
 @dataclass(frozen=True)
 class LanguageSite:
     guide: Guide
@@ -123,23 +128,27 @@ class LanguageSite:
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
             raise DataError(f"checklist: {flow_id} has no case {', '.join(map(shown, unknown))}")
-        natives = any(label.native for group in view.groups for step in group.steps for label in step.tap)
-        image = self.chat_image(view, tick, natives, address or self.site_url)
+        image = self.chat_image(flow_id, tick, address or self.site_url)
         shown_address = address if self.published else None
-        return self._render("checklist", flow=view, tick=tick, natives=natives, address=shown_address, image=image)
+        return self._render(
+            "checklist", flow=view, tick=tick, natives=natives(view), address=shown_address, image=image
+        )
 
-    def chat_html(self, view: FlowView, tick: tuple[str, ...], natives: bool, address: str) -> str:
-        """The page the chat image is drawn from: the checklist's cases, its date and the build's address."""
+    def chat_html(
+        self, flow_id: str = "cancel-order", tick: tuple[str, ...] = ("unpaid", "paid", "cod"), address: str = ""
+    ) -> str:
+        """The page the checklist's chat image is drawn from: its cases, its date and the build's ``address``."""
+        view = flow_view(self.guide, flow_id, self.lang, self.ui, here="")
         title = self.ui["checklist_image_title"]
-        context = {"flow": view, "tick": tick, "natives": natives, "address": address, "title": title, "width": WIDTH}
-        return self._render("chat-checklist", **context)
+        context = {"flow": view, "tick": tick, "natives": natives(view), "address": address, "title": title}
+        return self._render("chat-checklist", width=WIDTH, **context)
 
-    def chat_image(self, view: FlowView, tick: tuple[str, ...], natives: bool, address: str) -> ChatImage | None:
+    def chat_image(self, flow_id: str, tick: tuple[str, ...], address: str) -> ChatImage | None:
         """The checklist's chat image (drawn, or kept from an earlier build), or None when it cannot be drawn."""
         if self.chat is None:
             return None
         name = file_name(self.ui["checklist_image_title"])
-        return self.chat.image(self.chat_html(view, tick, natives, address), f"assets/{name}", name)
+        return self.chat.image(self.chat_html(flow_id, tick, address), f"assets/{name}", name)
 
     def sources(self) -> str:
         """``{{ sources() }}``: every flow's sources and the date they were checked, for the About page."""
