@@ -151,7 +151,7 @@ def second_view(browser: Browser, origin: str, start: str, path: str, sent: list
     page.goto(origin + start)
     settle(page)
     asked: list[Request] = []
-    context.on("request", asked.append)
+    context.on("request", lambda r: asked.append(r))
     sent.clear()
     page.locator(f".md-content a[href$='{path.rsplit('/', 1)[-1]}']").first.click()
     page.wait_for_url(origin + path)

@@ -211,28 +211,6 @@ def test_a_new_build_replaces_the_cache(browser: Any, own_site: tuple[Path, str]
     ctx.close()
 
 
-def test_a_new_worker_found_while_a_page_is_open_keeps_the_new_copy_of_it(
-    browser: Any, own_site: tuple[Path, str], lang: str
-) -> None:
-    """The new worker takes over the open page without a reload; what it keeps of that page is the new build's,
-    not the copy the browser's own cache still holds from before the build."""
-    site, origin = own_site
-    ctx = browser.new_context(viewport=PHONE, base_url=origin)
-    ctx.add_init_script(RECORD)
-    page = open_kept(ctx, f"{prefix(lang)}cancel-order.html")
-    build = rebuild(site, lang, "cancel-order.html", "(new build)")
-    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
-    page.wait_for_function("n => caches.keys().then(k => k.length === 1 && k[0] === n)", arg=f"guide-{lang}-{build}",
-                           timeout=15_000)  # fmt: skip
-    page.wait_for_function(ACTIVE, timeout=15_000)
-    page.wait_for_function(KEPT, timeout=15_000)
-    ctx.set_offline(True)
-    page.reload()
-    assert heading(page).endswith("(new build)")
-    assert violations(page) == []
-    ctx.close()
-
-
 def test_a_worker_whose_cache_a_newer_one_deleted_never_makes_it_again(context, lang: str) -> None:
     """A page the old worker still serves while the new one takes over must not bring the old cache back: it would
     stay beside the new one for good, holding the old build."""
