@@ -9,7 +9,10 @@ Cache-Control: max-age=600), and measures in Chromium:
 
 1. The first view of every page of both languages, cold cache: requests, bytes (gzip, as sent), and any request
    to another host. Budget: <= 30 KB gzip in <= 5 requests, none to another host.
-2. A second page reached by a link from the home page, warm cache: requests and bytes.
+2. A second page reached by a link from the home page, warm cache: what went over the network, counted by the
+   server itself (every response and its bytes as sent: the page's, the service worker's own fetches and its
+   navigation preload, the browser's check for a new sw.js), and how many of the page's files came from a cache
+   instead (the browser's, or the service worker's) with nothing sent.
 3. The slow-phone profile (CPU x4, 400 kbps, 400 ms round trip, cold cache), on the cancel guide: first
    contentful paint, when step 1 is on screen (the reader taps its situation as soon as the link is drawn),
    when a deep-linked step is on screen (and whether it is at first paint), and a second page by a link (from
@@ -76,6 +79,7 @@ class Load:
     third_party: list[str] = field(default_factory=list)
     files: list[tuple[str, int]] = field(default_factory=list)
     worker: list[str] = field(default_factory=list)  # what the service worker fetched, after the page's load
+    cached: int = 0  # the page's files that came from a cache (the browser's or the worker's), nothing sent
 
 
 @dataclass
@@ -139,18 +143,26 @@ def first_view(browser: Browser, origin: str, site: Path, path: str) -> Load:
     return load
 
 
-def second_view(browser: Browser, origin: str, site: Path, start: str, path: str) -> Load:
-    """Open ``start``, then follow its link to ``path`` as a reader would."""
+def second_view(browser: Browser, origin: str, start: str, path: str, sent: list[tuple[str, int]]) -> Load:
+    """Open ``start``, then follow its link to ``path`` as a reader would. What went over the network is what the
+    server sent (``sent``, its log): the page's requests, the service worker's and the browser's own alike."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(origin + start)
     settle(page)
-    attempts, finished = watch(context)
+    asked: list[Request] = []
+    context.on("request", lambda r: asked.append(r))
+    sent.clear()
     page.locator(f".md-content a[href$='{path.rsplit('/', 1)[-1]}']").first.click()
     page.wait_for_url(origin + path)
     settle(page)
-    load = tally(Load(f"{start} -> {path}"), attempts, finished, site, origin)
+    network = list(sent)
     context.close()
+    load = Load(f"{start} -> {path}", requests=len(network), gzip=sum(size for _, size in network), files=network)
+    over_network = {urlsplit(url).path for url, _ in network}
+    own = [r for r in asked if r.service_worker is None and r.url.startswith(origin)]
+    load.cached = sum(urlsplit(r.url).path not in over_network for r in own)
+    load.worker = [r.url[len(origin) :] for r in asked if r.service_worker is not None]
     return load
 
 
@@ -234,17 +246,26 @@ def ratio(a: float, b: float) -> str:
 def report(results: dict[str, dict[str, Any]]) -> bool:
     ok = True
     guide, stock = results["guide"], results["stock"]
-    for kind, title, hosts in (
-        ("first", "first view, cold cache", True),
-        ("second", "second page, warm cache, by link", False),
-    ):
-        print(f"\n{title:34} {'guide':>16} {'stock Material':>18}  ratio" + ("   other hosts" if hosts else ""))
-        for lang in LANGS:
-            for mine, theirs in zip(guide[kind][lang], stock[kind][lang], strict=True):
-                print(
-                    f"{mine.page:34} {mine.requests:3} req {kb(mine.gzip)}   {theirs.requests:3} req {kb(theirs.gzip)}"
-                    f"  {ratio(mine.gzip, theirs.gzip)}" + (f"   {len(mine.third_party)}" if hosts else "")
-                )
+    print(f"\n{'first view, cold cache':34} {'guide':>16} {'stock Material':>18}  ratio   other hosts")
+    for lang in LANGS:
+        for mine, theirs in zip(guide["first"][lang], stock["first"][lang], strict=True):
+            print(
+                f"{mine.page:34} {mine.requests:3} req {kb(mine.gzip)}   {theirs.requests:3} req {kb(theirs.gzip)}"
+                f"  {ratio(mine.gzip, theirs.gzip)}   {len(mine.third_party)}"
+            )
+    print(f"\n{'second page, warm cache, by link':34} {'guide: network':>16} {'cached':>7}"
+          f"  {'stock: network':>16} {'cached':>7}  ratio")  # fmt: skip
+    for lang in LANGS:
+        for mine, theirs in zip(guide["second"][lang], stock["second"][lang], strict=True):
+            print(
+                f"{mine.page:34} {mine.requests:3} req {kb(mine.gzip)} {mine.cached:7}  {theirs.requests:3} req"
+                f" {kb(theirs.gzip)} {theirs.cached:7}  {ratio(mine.gzip, theirs.gzip)}"
+            )
+    print("  network: every response the server sent for the click (the page's, the worker's, the browser's check of")
+    print("  sw.js); cached: the page's files that came from the browser's or the worker's cache, nothing sent")
+    for lang in LANGS:
+        files = sorted({name for x in guide["second"][lang] for name, _ in x.files})
+        print(f"{lang}: guide files sent over the network for a second page: {', '.join(files)}")
     print(f"\nfirst view budget: <= {kb(FIRST_VIEW_BYTES).strip()} gzip in <= {FIRST_VIEW_REQUESTS} requests")
     for lang in LANGS:
         loads = guide["first"][lang]
@@ -284,11 +305,11 @@ def report(results: dict[str, dict[str, Any]]) -> bool:
     return ok
 
 
-def measure(browser: Browser, site: Path, origin: str, runs: int) -> dict[str, Any]:
+def measure(browser: Browser, site: Path, origin: str, runs: int, sent: list[tuple[str, int]]) -> dict[str, Any]:
     pages = sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
     first = {lang: [first_view(browser, origin, site, prefix + p) for p in pages] for lang, prefix in LANGS.items()}
     second = {
-        lang: [second_view(browser, origin, site, f"{prefix}index.html", f"{prefix}{g}.html") for g in SECOND_PAGES]
+        lang: [second_view(browser, origin, f"{prefix}index.html", f"{prefix}{g}.html", sent) for g in SECOND_PAGES]
         for lang, prefix in LANGS.items()
     }
     out: dict[str, Any] = {"first": first, "second": second}
@@ -311,11 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.site:
             build_site(sites["guide"], origins["guide"])
         build_stock(sites["stock"], origins["stock"])
-        servers = [serve(sites[name], ports[name], cache_seconds=600) for name in sites]
+        sent: dict[str, list[tuple[str, int]]] = {name: [] for name in sites}  # each server's log
+        servers = [serve(sites[name], ports[name], cache_seconds=600, sent=sent[name]) for name in sites]
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             print(f"Chromium {browser.version}; slow-phone runs: {args.runs}")
-            results = {name: measure(browser, sites[name], origins[name], args.runs) for name in sites}
+            results = {name: measure(browser, sites[name], origins[name], args.runs, sent[name]) for name in sites}
             browser.close()
         for server in servers:
             server.shutdown()

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import paths
 from .cache import cached, template_cache
+from .chat_image import ChatImages
 from .errors import DataError, YamlPath
 from .language_site import LanguageSite
 from .load import load_guide
@@ -42,6 +43,12 @@ class Page:
     dated: list[str] = field(default_factory=list)  # guides drawn in another form (the checklist), for its date
 
 
+# Macros drawn on every build, never read from ``drawn``: drawing the checklist also hands its chat image to the
+# build (``ChatImages.drawn``), which writes it into the site, so HTML kept from an earlier build would link to an
+# image this build never wrote.
+DRAWN_EACH_BUILD = frozenset({"checklist"})
+
+
 @dataclass
 class BuildContext:
     """What one language's build keeps: its site (the guide in that language), and the pages it has seen."""
@@ -57,7 +64,7 @@ class BuildContext:
         """The HTML of the macro ``name`` (a method of ``LanguageSite``) called so; kept in ``drawn`` under a key made
         of the call and ``drawn_from``, so a rebuild that changed none of them draws nothing again."""
         method = getattr(self.site, name)
-        if self.drawn is None:
+        if self.drawn is None or name in DRAWN_EACH_BUILD:
             return method(*args, **kwargs)
         call = repr((name, args, sorted(kwargs.items())))
         kind = f"{self.site.lang}-{name}-{hashlib.sha256(call.encode()).hexdigest()[:12]}"
@@ -140,7 +147,8 @@ def start(
     the ids the pages' Markdown gives (their headings), checked against the data's before any page is written.
     """
     guide = load_guide(data, today, pages=pages, cache=cache / "data" if cache else None, page_ids=page_ids)
-    site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback)
+    chat = ChatImages(cache / "chat" if cache else None)
+    site = LanguageSite.make(guide, lang, today, site_url, repo_url, feedback, chat)
     template_cache(cache / "templates" if cache else None, site.env)
     context = BuildContext(site, cache=cache / "pages" if cache else None, drawn=cache / "drawn" if cache else None)
     if cache:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
+from .chat_image import WIDTH, ChatImage, ChatImages, file_name
 from .errors import DataError, shown
 from .languages import language
 from .model import Guide
@@ -23,6 +24,11 @@ from .views import FlowView, flow_view, helper_view, label_sources_view, stale_f
 MACROS: tuple[str, ...] = ("flow", "helper", "tasks", "checklist", "sources")
 
 
+def natives(view: FlowView) -> bool:
+    """Whether a step of the guide names an app label with its Indonesian name beside it."""
+    return any(label.native for group in view.groups for step in group.steps for label in step.tap)
+
+
 @dataclass(frozen=True)
 class LanguageSite:
     guide: Guide
@@ -33,6 +39,7 @@ class LanguageSite:
     site_url: str = ""  # this language's address, for links that leave the page (reports, the printed checklist)
     repo_url: str = ""  # where editors report a changed step (GitHub issues); empty: no such links
     feedback: str = ""  # where readers report a changed step by email; empty: no such links
+    chat: ChatImages | None = None  # draws the checklist's chat image; None: the checklist has none
     # Each flow's view, made once per day and page it is drawn for: a guide's page, the home page's list, the About
     # page and search all draw the same flows.
     _views: dict[tuple[str, dt.date, str | None], FlowView] = field(
@@ -41,7 +48,14 @@ class LanguageSite:
 
     @classmethod
     def make(
-        cls, guide: Guide, lang: str, today: dt.date, site_url: str = "", repo_url: str = "", feedback: str = ""
+        cls,
+        guide: Guide,
+        lang: str,
+        today: dt.date,
+        site_url: str = "",
+        repo_url: str = "",
+        feedback: str = "",
+        chat: ChatImages | None = None,
     ) -> LanguageSite:
         """The site of one language; the addresses from the environment are checked before anything uses them."""
         for name, value, problem in (
@@ -51,7 +65,8 @@ class LanguageSite:
         ):
             if value and (wrong := problem(value)):
                 raise DataError(f"{name} {wrong}")
-        return cls(guide, language(lang).code, load_ui(lang), make_env(), today, site_url, repo_url, feedback)
+        code = language(lang).code
+        return cls(guide, code, load_ui(lang), make_env(), today, site_url, repo_url, feedback, chat)
 
     @property
     def published(self) -> bool:
@@ -122,13 +137,34 @@ class LanguageSite:
         """``{{ checklist() }}``: the cases in ``tick`` as tick boxes, the others as what to do instead.
 
         ``address`` is the page's own address. On a published site it is printed at the foot, so a paper copy leads
-        back to it; a build for this machine (127.0.0.1) prints none.
+        back to it; a build for this machine (127.0.0.1) prints none. The chat image carries it always (it is the
+        address of the build the image is part of); the page links to the image when it could be drawn.
         """
         view = self.view(flow_id, here="")  # its links name the guide they go to
         unknown = sorted(set(tick) - {group.id for group in view.groups})
         if unknown:
             raise DataError(f"checklist: {flow_id} has no case {', '.join(map(shown, unknown))}")
-        return self._render("checklist", flow=view, tick=tick, address=address if self.published else None)
+        image = self.chat_image(flow_id, tick, address or self.site_url)
+        shown_address = address if self.published else None
+        return self._render(
+            "checklist", flow=view, tick=tick, natives=natives(view), address=shown_address, image=image
+        )
+
+    def chat_html(
+        self, flow_id: str = "cancel-order", tick: tuple[str, ...] = ("unpaid", "paid", "cod"), address: str = ""
+    ) -> str:
+        """The page the checklist's chat image is drawn from: its cases, its date and the build's ``address``."""
+        view = self.view(flow_id, here="")
+        title = self.ui["checklist_image_title"]
+        context = {"flow": view, "tick": tick, "natives": natives(view), "address": address, "title": title}
+        return self._render("chat-checklist", width=WIDTH, **context)
+
+    def chat_image(self, flow_id: str, tick: tuple[str, ...], address: str) -> ChatImage | None:
+        """The checklist's chat image (drawn, or kept from an earlier build), or None when it cannot be drawn."""
+        if self.chat is None:
+            return None
+        name = file_name(self.ui["checklist_image_title"])
+        return self.chat.image(self.chat_html(flow_id, tick, address), f"assets/{name}", name)
 
     def sources(self) -> str:
         """``{{ sources() }}``: every flow's sources and the date they were checked, for the About page."""

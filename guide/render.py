@@ -15,6 +15,7 @@ COMPONENTS: dict[str, str] = {
     "flow": "flow.html",
     "tasks": "tasks.html",
     "checklist": "checklist.html",
+    "chat-checklist": "chat-checklist.html",
     "sources": "sources.html",
     "helper": "helper.html",
 }

@@ -5,25 +5,11 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import os
 import socket
 import threading
 from pathlib import Path
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Flags for a closed network: no background calls home, no sandbox (CI runs as root).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
-
+from guide.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (the scripts, tests and benchmarks import them from here)
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
@@ -39,6 +25,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     cache_seconds = 0  # with a value, responses may be cached that long (GitHub Pages: 600)
+    sent: list[tuple[str, int]] | None = None  # with a list, each response's path and body bytes are added to it
 
     def end_headers(self) -> None:
         if self.cache_seconds:
@@ -51,9 +38,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.suffix in COMPRESSED and path.is_file()):
+            if self.sent is not None:
+                self.sent.append((self.path, path.stat().st_size if path.is_file() else 0))
             super().do_GET()
             return
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        if self.sent is not None:
+            self.sent.append((self.path, len(body)))
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -65,10 +56,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path, port: int, cache_seconds: int = 0) -> http.server.ThreadingHTTPServer:
+def serve(
+    folder: Path, port: int, cache_seconds: int = 0, sent: list[tuple[str, int]] | None = None
+) -> http.server.ThreadingHTTPServer:
     """A static server for ``folder`` at http://127.0.0.1:<port>/, in a background thread; with
-    ``cache_seconds``, it lets the browser cache each file that long, as a real host does."""
-    handler_class = type("Handler", (_QuietHandler,), {"cache_seconds": cache_seconds})
+    ``cache_seconds``, it lets the browser cache each file that long, as a real host does. With ``sent``, each
+    response's path and body bytes (gzip when sent so) are added to that list: what really went over the network."""
+    handler_class = type("Handler", (_QuietHandler,), {"cache_seconds": cache_seconds, "sent": sent})
     handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

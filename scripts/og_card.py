@@ -9,17 +9,15 @@ each guide card was drawn from, which tests/unit/test_og_cards.py recomputes, so
 Run it again after changing a guide's title or summary, the site name, or a template. The cards are committed,
 so builds need no browser and no network.
 
-Guide cards are reduced to 16 shades between the card's two colours and written as a 4-bit palette PNG.
+Guide cards are reduced to 16 shades between the card's two colours and written as a 4-bit palette PNG
+(guide/png.py).
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
-import struct
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from guide.languages import languages
 from guide.load import load_guide
 from guide.og_cards import MANIFEST, OG_DIR, card_path
 from guide.paths import GUIDE_DATA, ROOT
+from guide.png import SHADES, shaded_screenshot
 from guide.ui import load_ui
 
 OUT = ROOT / "overrides" / "assets"
@@ -39,7 +38,6 @@ MAX_BYTES = 60 * 1024  # the site's card
 GUIDE_MAX_BYTES = 300 * 1024  # WhatsApp's limit for a preview image
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND, INK = (0x00, 0x69, 0x5C), (0xFF, 0xFF, 0xFF)  # as in templates/og-guide.html
-SHADES = 16
 # Part of every guide card's hash: change it when the way a card is drawn changes (size, shades, palette).
 DRAWING = f"og-guide {WIDTH}x{HEIGHT} {SHADES} shades {BACKGROUND} {INK}"
 RUN = "run .venv/bin/python -m scripts.og_card"
@@ -106,66 +104,14 @@ def manifest(cards: list[GuideCard]) -> str:
     return json.dumps(body, indent=2, sort_keys=True) + "\n"
 
 
-# In the page: the screenshot, drawn on a canvas, as one 4-bit shade a pixel (0: background .. 15: ink),
-# packed two a byte, rows of PNG scanlines with filter 0, base64.
-SHADE_JS = """async ([png, bg, ink, shades]) => {
-  const img = new Image();
-  img.src = "data:image/png;base64," + png;
-  await img.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = img.width; canvas.height = img.height;
-  const ctx = canvas.getContext("2d");
-  ctx.drawImage(img, 0, 0);
-  const { data, width, height } = ctx.getImageData(0, 0, img.width, img.height);
-  const span = [0, 1, 2].map((c) => ink[c] - bg[c]);
-  const norm = span.reduce((s, v) => s + v * v, 0);
-  const stride = 1 + Math.ceil(width / 2);
-  const out = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      let t = 0;
-      for (let c = 0; c < 3; c++) t += (data[i + c] - bg[c]) * span[c];
-      const level = Math.max(0, Math.min(shades - 1, Math.round((t / norm) * (shades - 1))));
-      out[y * stride + 1 + (x >> 1)] |= x & 1 ? level : level << 4;
-    }
-  }
-  let text = "";
-  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.subarray(i, i + 8192));
-  return btoa(text);
-}"""
-
-
-def palette_png(scanlines: bytes) -> bytes:
-    """A 4-bit palette PNG of the card from its packed scanlines: 16 shades from the background to the ink."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    palette = b"".join(
-        bytes(round(b + (i - b) * k / (SHADES - 1)) for b, i in zip(BACKGROUND, INK, strict=True))
-        for k in range(SHADES)
-    )
-    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 4, 3, 0, 0, 0)  # colour type 3: palette
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"PLTE", palette)
-        + chunk(b"IDAT", zlib.compress(scanlines, 9))
-        + chunk(b"IEND", b"")
-    )
-
-
 def draw_guide_card(page: Page, card: GuideCard) -> int:
     """Draw one guide card; its size in bytes. Fails if the words overflow the card."""
     page.set_content(card.html)
     overflow = page.evaluate("document.body.scrollHeight > innerHeight || document.body.scrollWidth > innerWidth")
     if overflow:
         raise SystemExit(f"{card.key}: the title and summary do not fit on the card; shorten them or the template")
-    shot = base64.b64encode(page.screenshot()).decode()
-    scanlines = base64.b64decode(page.evaluate(SHADE_JS, [shot, list(BACKGROUND), list(INK), SHADES]))
     card.path.parent.mkdir(parents=True, exist_ok=True)
-    card.path.write_bytes(palette_png(scanlines))
+    card.path.write_bytes(shaded_screenshot(page, BACKGROUND, INK))
     return card.path.stat().st_size
 
 

@@ -7,6 +7,11 @@
      (OFFLINE: its words, escaped at build), with a link to each page that is kept (PAGES: file and title).
    - On install: the shared stylesheet and script, from the browser's own cache (they were just loaded). When it
      takes over: the pages already open, from the browser's own cache too. So the first view costs this file only.
+     A worker that replaces an older one (a new build) asks the server instead (a 304 when a file is unchanged):
+     the browser's own cache may still hold the old build's copy of the page that is open.
+   - Only the worker of this version writes to its cache, and never makes it again once a newer worker has deleted
+     it: an old worker still serving a page while the new one takes over would otherwise bring the old cache back,
+     for good, beside the new one.
    - "Save all" (a message from the home page, assets/site.js): every file of offline.json, nothing before. */
 
 var VERSION = "%VERSION%";
@@ -33,15 +38,25 @@ function key(url) {
   return u.href;
 }
 
+/* This version's cache, or null once a newer worker has deleted it (caches.open would make it again). */
+function ownCache() {
+  return caches.has(CACHE).then(function (there) { return there ? caches.open(CACHE) : null; });
+}
+
+/* Keep a file unless the cache has it already (a copy the network just gave is never replaced by an older one). */
 function keep(cache, url, mode) {
-  return fetch(new Request(url, { cache: mode || "default" })).then(function (res) {
-    if (res.status === 200 && res.type === "basic") return cache.put(key(url), res);
+  return cache.match(key(url)).then(function (hit) {
+    if (hit) return;
+    return fetch(new Request(url, { cache: mode })).then(function (res) {
+      if (res.status === 200 && res.type === "basic") return cache.put(key(url), res);
+    });
   });
 }
 
 self.addEventListener("install", function (event) {
+  var mode = self.registration.active ? "no-cache" : "force-cache"; /* a new build: ask the server */
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return Promise.all(SHARED.map(function (file) { return keep(cache, new URL(file, SCOPE).href, "force-cache"); }));
+    return Promise.all(SHARED.map(function (file) { return keep(cache, new URL(file, SCOPE).href, mode); }));
   }).then(function () { return self.skipWaiting(); }));
 });
 
@@ -49,21 +64,24 @@ self.addEventListener("install", function (event) {
    part of the activation, so no request waits on it. */
 self.addEventListener("activate", function (event) {
   var mine = "guide-" + LANG + "-";
+  var replaced = false;
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) { return name.indexOf(mine) === 0 && name !== CACHE; })
-      .map(function (name) { return caches.delete(name); }));
+    var old = names.filter(function (name) { return name.indexOf(mine) === 0 && name !== CACHE; });
+    replaced = old.length > 0;
+    return Promise.all(old.map(function (name) { return caches.delete(name); }));
   }).then(function () {
     /* A page asked for while the worker starts is fetched at once, not after it (a slow phone's worker takes
        hundreds of milliseconds to start): the fetch handler takes that response. */
     return self.registration.navigationPreload ? self.registration.navigationPreload.enable() : null;
-  }).then(function () { return self.clients.claim(); }).then(function () { keepOpen(); }));
+  }).then(function () { return self.clients.claim(); }).then(function () { keepOpen(replaced); }));
 });
 
-function keepOpen() {
+function keepOpen(replaced) {
   return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (open) {
-    return caches.open(CACHE).then(function (cache) {
+    return ownCache().then(function (cache) {
+      if (!cache) return;
       return Promise.all(open.filter(function (c) { return ours(c.url); }).map(function (c) {
-        return keep(cache, c.url.split("#")[0], "force-cache").catch(function () {});
+        return keep(cache, c.url.split("#")[0], replaced ? "no-cache" : "force-cache").catch(function () {});
       }));
     });
   });
@@ -71,7 +89,7 @@ function keepOpen() {
 
 /* The offline page: the site's words and stylesheet, and a link to each page this cache holds. */
 function offlinePage(cache) {
-  return cache.keys().then(function (requests) {
+  return (cache ? cache.keys() : Promise.resolve([])).then(function (requests) {
     var kept = requests.map(function (r) { return r.url; });
     var links = PAGES.filter(function (p) { return kept.indexOf(SCOPE + p[0]) >= 0; }).map(function (p) {
       return '<li><a href="' + SCOPE + p[0] + '">' + p[1] + "</a></li>";
@@ -83,8 +101,8 @@ function offlinePage(cache) {
 }
 
 function fromCache(request) {
-  return caches.open(CACHE).then(function (cache) {
-    return cache.match(key(request.url)).then(function (hit) {
+  return ownCache().then(function (cache) {
+    return (cache ? cache.match(key(request.url)) : Promise.resolve(undefined)).then(function (hit) {
       if (hit) return hit;
       return request.mode === "navigate" ? offlinePage(cache) : Response.error();
     });
@@ -99,7 +117,7 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(network.then(function (res) {
     if (res.status === 200 && res.type === "basic") {
       var copy = res.clone();
-      event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(key(request.url), copy); }));
+      event.waitUntil(ownCache().then(function (cache) { return cache && cache.put(key(request.url), copy); }));
     }
     return res;
   }, function () { return fromCache(request); }));
@@ -110,7 +128,8 @@ function saveAll() {
   return fetch(new URL("offline.json", SCOPE).href, { cache: "no-cache" }).then(function (res) {
     return res.ok ? res.json() : Promise.reject(new Error("offline.json: " + res.status));
   }).then(function (list) {
-    return caches.open(CACHE).then(function (cache) {
+    return ownCache().then(function (cache) {
+      if (!cache) throw new Error("a newer version has taken over: reload the page");
       return Promise.all(list.files.map(function (file) {
         var url = new URL(file, SCOPE).href;
         return cache.match(url).then(function (hit) {

@@ -184,6 +184,8 @@ def rebuild(site: Path, lang: str, page: str, said: str) -> str:
 
 
 def test_a_new_build_replaces_the_cache(browser: Any, own_site: tuple[Path, str], lang: str) -> None:
+    """After a new build, one visit online is enough: offline, the reader gets the new text, from the new cache
+    alone (the old one is gone, and no old copy of the page was kept in the new one)."""
     site, origin = own_site
     ctx = browser.new_context(viewport=PHONE, base_url=origin)
     ctx.add_init_script(RECORD)
@@ -193,11 +195,28 @@ def test_a_new_build_replaces_the_cache(browser: Any, own_site: tuple[Path, str]
     assert old and first == [f"guide-{lang}-{old[1]}"]
     build = rebuild(site, lang, "cancel-order.html", "(new build)")
     assert f"guide-{lang}-{build}" not in first
-    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.reload()  # online: the browser finds the new worker as it loads the page
+    assert heading(page).endswith("(new build)")
+    page.wait_for_function(ACTIVE, timeout=15_000)
     page.wait_for_function("n => caches.keys().then(k => k.length === 1 && k[0] === n)", arg=f"guide-{lang}-{build}",
                            timeout=15_000)  # fmt: skip
-    page.wait_for_function(ACTIVE, timeout=15_000)
+    page.wait_for_function(KEPT, timeout=15_000)
+    page.wait_for_timeout(500)  # anything the worker still does in the background is done
+    ctx.set_offline(True)
     page.reload()
     assert heading(page).endswith("(new build)")
+    page.goto(f"{prefix(lang)}track-order.html")  # a page of the old build never opened: not kept across builds
+    assert heading(page) == load_ui(lang)["offline_title"]
     assert violations(page) == []
     ctx.close()
+
+
+def test_a_worker_whose_cache_a_newer_one_deleted_never_makes_it_again(context, lang: str) -> None:
+    """A page the old worker still serves while the new one takes over must not bring the old cache back: it would
+    stay beside the new one for good, holding the old build."""
+    page = open_kept(context, f"{prefix(lang)}cancel-order.html")
+    page.evaluate("() => caches.keys().then(k => Promise.all(k.map(n => caches.delete(n))))")
+    page.evaluate("() => fetch('assets/site.css').then(r => r.text())")
+    page.goto(f"{prefix(lang)}track-order.html")
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => caches.keys()") == []

@@ -127,13 +127,15 @@ def test_the_printed_checklist_says_every_step_in_its_own_language_only(print_pa
 
 
 def test_the_printed_checklist_has_no_site_chrome_and_no_button(print_page, page, lang) -> None:
-    """The header's site name, the language switch, the footer and the print button stay on screen."""
+    """The header's site name, the language switch, the footer, the print button and the link to the chat image
+    stay on screen."""
     page.goto(f"{SITES[lang]}cancel-checklist.html")
     chrome = {
         "site name": page.locator(".g-title").first.inner_text(),
         "language switch": page.locator(".g-lang__link").first.inner_text(),
         "footer": page.locator(".md-copyright").inner_text(),
         "print button": page.locator("#checklist-print").inner_text(),
+        "chat image link": page.locator(".g-chat-image").inner_text(),
     }
     (text,) = [squash(p) for p in pdf_pages(print_page(f"{SITES[lang]}cancel-checklist.html", "A4"))]
     for what, words in chrome.items():
@@ -259,6 +261,7 @@ def dark_squares(width: int, height: int, pixels: bytes, side: float) -> list[tu
 # What a printed page must not show: the site's chrome, our own screen-only parts, and the print button.
 SCREEN_ONLY = (
     ".md-header",
+    ".g-chat-image",
     ".md-tabs",
     ".md-sidebar",
     ".md-footer",

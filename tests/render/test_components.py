@@ -242,7 +242,8 @@ def test_the_about_page_lists_every_flows_sources(mini_site, mini, lang) -> None
 def test_an_unknown_component_is_an_error() -> None:
     with pytest.raises(DataError) as caught:
         render(make_env(), "flows")
-    assert str(caught.value) == "unknown component 'flows' (known: checklist, flow, helper, sources, tasks)"
+    known = "chat-checklist, checklist, flow, helper, sources, tasks"
+    assert str(caught.value) == f"unknown component 'flows' (known: {known})"
 
 
 def test_the_reference_language_is_indonesian() -> None:

@@ -222,3 +222,40 @@ def test_a_rebuild_from_the_cache_is_the_same_site_and_sees_every_edit(tmp_path:
     for page in ("index.html", "en/index.html"):
         assert '<meta name="x-edited" content="theme">' in (edited / page).read_text(encoding="utf-8"), page
     assert any("Your home page" in p.read_text(encoding="utf-8") for p in (edited / "en").glob("*.html"))
+
+
+def checklist_page(project: Path) -> None:
+    """A checklist page in each language of the small project, as docs/<lang>/cancel-checklist.md draws it."""
+    for lang in ("id", "en"):
+        page = "---\ntitle: Sheet\nrender_macros: true\n---\n\n# Sheet\n\n"
+        page += '{{ checklist("mini-cases", tick=("early",), address=page.canonical_url) }}\n'
+        (project / "docs" / lang / "checklist.md").write_text(page, encoding="utf-8")
+
+
+def test_without_chromium_the_checklist_is_built_without_its_image_and_the_build_says_so(
+    tmp_path: Path, project: Path, capsys
+) -> None:
+    checklist_page(project)
+    build_site(tmp_path / "site", extra_env={"CHROMIUM": "/nonexistent/chromium"}, project=project)
+    said = [line for line in capsys.readouterr().err.splitlines() if "chat image" in line]
+    assert said == [
+        f"{config}: Chromium not found at /nonexistent/chromium (install Debian's chromium, or set CHROMIUM): the "
+        "checklist page is built without its chat image"
+        for config in ("mkdocs.yml", "mkdocs.en.yml")
+    ]
+    for folder in (tmp_path / "site", tmp_path / "site" / "en"):
+        html = (folder / "checklist.html").read_text(encoding="utf-8")
+        assert 'class="g-check__item"' in html and "g-chat-image" not in html
+        assert not list((folder / "assets").glob("*checklist*.png"))
+
+
+def test_with_require_chat_image_a_missing_chromium_stops_the_build(tmp_path: Path, project: Path) -> None:
+    checklist_page(project)
+    env = {"CHROMIUM": "/nonexistent/chromium", "REQUIRE_CHAT_IMAGE": "1"}
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "site", extra_env=env, project=project)
+    assert (
+        "docs/en/checklist.md: chat image: Chromium not found at /nonexistent/chromium (install Debian's chromium, "
+        "or set CHROMIUM); REQUIRE_CHAT_IMAGE=1 asks for it"
+    ) in str(caught.value)
+    assert not (tmp_path / "site").exists()

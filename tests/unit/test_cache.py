@@ -126,3 +126,16 @@ def test_a_drawn_guide_is_kept_and_drawn_anew_when_its_data_its_templates_or_the
     assert "<!-- edited -->" in drawn()
     with pytest.raises(DataError, match="no-such-flow"):
         context.start(tmp_path / "mkdocs.yml", data, "en", TODAY, url, cache=cache).draw("flow", "no-such-flow")
+
+
+def test_the_checklist_is_drawn_on_every_build_so_its_chat_image_is_written_again(tmp_path: Path, monkeypatch) -> None:
+    """Drawing the checklist hands its chat image to the build, which writes it into the site: HTML kept from the
+    build before would link to an image this build never wrote."""
+    data = tmp_path / "steps.yaml"
+    data.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    calls: list[tuple[str, ...]] = []
+    monkeypatch.setattr(language_site.LanguageSite, "checklist", lambda self, *args: calls.append(args) or "drawn")
+    for _ in range(2):
+        started = context.start(tmp_path / "mkdocs.yml", data, "en", TODAY, "http://127.0.0.1:8000/en/", cache=tmp_path)
+        assert started.draw("checklist", "mini-cases") == "drawn"
+    assert calls == [("mini-cases",), ("mini-cases",)]
