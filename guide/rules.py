@@ -83,8 +83,7 @@ def rule_problems(
 def _unused_labels(data: dict[str, Any]) -> list[Problem]:
     """A label that no step taps and no status names is never shown: its text, sources and doubts would be
     checked and counted (scripts.evidence) for nothing a reader sees."""
-    used = {key for flow in data["flows"] for _, step in iter_steps(flow) for key in step.get("tap", [])}
-    used |= {s["label"] for flow in data["flows"] for s in flow.get("statuses", [])}
+    used = {key for flow in data["flows"] for _, key in _label_refs(flow)}
     return [
         Problem(
             ("labels", key), "is tapped by no step and named by no status, so no reader sees it: tap it, or drop it"
@@ -164,14 +163,20 @@ def _flow_ids(flow: dict[str, Any], at: YamlPath) -> list[Problem]:
     return found
 
 
-def _flow_refs(flow: dict[str, Any], at: YamlPath, labels: dict[str, Any]) -> list[Problem]:
+def _label_refs(flow: dict[str, Any], at: YamlPath = ()) -> list[tuple[YamlPath, str]]:
+    """Every label a flow names, with where: its steps' ``tap`` and its statuses' ``label``."""
     refs = [
         ((*s_at, "tap", j), key) for s_at, step in iter_steps(flow, at) for j, key in enumerate(step.get("tap", []))
     ]
-    refs += [((*at, "statuses", i, "label"), s["label"]) for i, s in enumerate(flow.get("statuses", []))]
+    return refs + [((*at, "statuses", i, "label"), s["label"]) for i, s in enumerate(flow.get("statuses", []))]
+
+
+def _flow_refs(flow: dict[str, Any], at: YamlPath, labels: dict[str, Any]) -> list[Problem]:
     known = ", ".join(sorted(labels))
     return [
-        Problem(r_at, f"names the unknown label '{key}' (known: {known})") for r_at, key in refs if key not in labels
+        Problem(r_at, f"names the unknown label '{key}' (known: {known})")
+        for r_at, key in _label_refs(flow, at)
+        if key not in labels
     ]
 
 
