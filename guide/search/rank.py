@@ -154,6 +154,8 @@ def scores(index: dict[str, Any], terms: list[Term], lookup: Callable[[str], lis
 def to_limits(index: dict[str, Any], terms: list[Term], ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """A question about a time limit ("brp hari batas retur", "how long do i have to cancel") is answered by the
     time limits of the guide that answers it best: the first result's guide's time limits come first, at its score.
+    A question asks about a time limit when it has one of the index's ``limits`` terms (``time_limit`` in
+    ``data/search/<lang>.yml``).
     """
     limits = index["limits"]
     if not ranked or not set(limits["terms"]) & {term.text for term in terms}:
