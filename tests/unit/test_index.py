@@ -176,6 +176,9 @@ def test_the_best_section_of_each_problem_comes_into_the_first_three_after_the_f
     assert moved("pesanan cod dibatalkan trs cek nomor resi") == two, "the first stays; each problem's best follows"
     assert moved("pesanan cod dibatalkan") == [href for href, _ in ranked], "one problem: the ranking as it was"
     assert PROBLEM_WORDS == 2 and moved("cod dan resi") == [href for href, _ in ranked], "a word alone is no problem"
+    three = ["batal.html#batal", "batal.html#batal-paid", "batal.html#batal-cod", "lacak.html#lacak"]
+    said = "cek nomor resi trs pesanan cod dibatalkan trs pembatalan pesanan yang sudah dibayar"
+    assert moved(said) == three, "more problems than places: those the whole query scores highest take them"
 
 
 def test_a_posting_that_tells_nearly_nothing_is_left_out_but_every_term_stays() -> None:
