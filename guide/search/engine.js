@@ -388,16 +388,18 @@ export function search(index, query) {
 }
 
 // The best section of each problem the query names (weights.problem_words words or more, ranked alone) comes into
-// the first three, after the first result, in the order named; each keeps its score, the rest follow in order.
+// the first three, after the first result; of more than two, those the whole query scores highest (to 3 places, as
+// Python rounds), in the order named when equal; each keeps its score, the rest follow in order.
 function eachProblem(index, problems, lookup, ranked) {
   const top = ranked.slice(0, 1);
   for (const terms of problems.length > 1 ? problems : []) {
     const looked = withPairs([terms], index);
     const best = terms.length >= index.weights.problem_words && toLimits(index, looked, rank(index, looked, lookup))[0];
     const row = best && ranked.find(([doc]) => doc === best[0]);
-    if (row && !top.includes(row) && top.length < 3) top.push(row);
+    if (row && !top.includes(row)) top.push(row);
   }
-  return top.concat(ranked.filter((row) => !top.includes(row)));
+  const shown = top.slice(0, 1).concat(top.slice(1).sort((a, b) => Math.round(b[1] * 1000) - Math.round(a[1] * 1000)).slice(0, 2));
+  return shown.concat(ranked.filter((row) => !shown.includes(row)));
 }
 
 // A page's sections past its first weights.per_guide go after every other page's first ones, in their order.

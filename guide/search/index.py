@@ -52,7 +52,7 @@ LEVELS = 32
 
 # The word tables the build alone reads: the roots kept whole, and the sections of the empty box, of a search that
 # finds nothing and of the time limits, which the index holds as numbers (``common``, ``fallback``, ``limits``).
-BUILD_ONLY = frozenset({"keep", "common", "fallback", "parts"})
+BUILD_ONLY = frozenset({"keep", "common", "fallback", "parts", "time_limit"})
 
 
 def section_fields(section: Section) -> dict[str, list[str]]:
@@ -119,7 +119,7 @@ def build_index(
         "protect": protected(vocab, lang, cache),
         "guides": [i for i, (s, up) in enumerate(zip(sections, parent, strict=True)) if s.flow and up == -1],
         "limits": {
-            "terms": limit_terms(tables.parts.get("facts", ()), lang, roots),
+            "terms": limit_terms(tables.time_limit, lang, roots),
             "docs": [i for i, s in enumerate(sections) if s.part == "facts"],
         },
     }

@@ -37,6 +37,7 @@ class WordTables:
     common: tuple[str, ...] = ()  # element ids of the common questions shown in an empty search box
     fallback: tuple[str, ...] = ()  # element ids offered, after every guide, when nothing matches
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # search words of every guide's facts, statuses
+    time_limit: tuple[str, ...] = ()  # words that ask how long or until when: also words of every guide's facts
 
 
 # Each key of a file: (what it must be, whether it is needed).
@@ -56,6 +57,7 @@ SHAPE: dict[str, tuple[str, bool]] = {
     "common": ("list", True),
     "fallback": ("list", True),
     "parts": ("lists", False),
+    "time_limit": ("list", False),
 }
 PARTS = frozenset({"facts", "status"})  # the parts of a guide that carry the `parts` words
 # Bounds, so that nothing in a table grows with what is typed: every word and text short, every table a few
@@ -95,8 +97,18 @@ def word_tables(lang: str, folder: Path = paths.SEARCH_WORDS) -> WordTables:
         joins=tuple(data.get("joins", ())),
         common=tuple(data["common"]),
         fallback=tuple(data["fallback"]),
-        parts={name: tuple(items) for name, items in data.get("parts", {}).items()},
+        parts=_parts(data),
+        time_limit=tuple(data.get("time_limit", ())),
     )
+
+
+def _parts(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The words each part of a guide carries: a guide's time limits (facts) also carry every word that asks how
+    long (``time_limit``), typed once."""
+    parts = {name: tuple(items) for name, items in data.get("parts", {}).items()}
+    if data.get("time_limit"):
+        parts["facts"] = (*data["time_limit"], *parts.get("facts", ()))
+    return parts
 
 
 @functools.cache
