@@ -295,6 +295,13 @@ def page(browser: Any, server: str) -> Iterator[Any]:
 # --- the count of each layer ------------------------------------------------------------------------------
 
 LAYERS = ("unit", "data", "render", "site", "browser")
+COLLECTED = pytest.StashKey[set[str]]()  # the test files this run collected, before -k, -m or --deselect
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Note the files of every collected test before any is deselected (tests/unit/test_collection.py reads it)."""
+    config.stash[COLLECTED] = {item.nodeid.split("::", 1)[0] for item in items}
 
 
 def layer(nodeid: str) -> str:
