@@ -48,19 +48,30 @@ TEST_FEEDBACK = "tanya@example.org"
 # --- the data ----------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def real_guide() -> tuple[Guide | None, str]:
+    """The real guide, data/steps.yaml, checked as a build checks it, or why it does not load: read once per process
+    (the collection names tests by it in several files; the tests share it, as they share a session fixture)."""
+    try:
+        return load_guide(paths.GUIDE_DATA, dt.date.today()), ""
+    except DataError as exc:
+        return None, str(exc)
+
+
 @pytest.fixture(scope="session")
 def guide() -> Guide:
     """The real guide, data/steps.yaml, checked as a build checks it."""
-    return load_guide(paths.GUIDE_DATA, dt.date.today())
+    loaded, problem = real_guide()
+    if loaded is None:
+        pytest.fail(f"data/steps.yaml does not load:\n{problem}", pytrace=False)
+    return loaded
 
 
 def guide_ids() -> list[str]:
     """The real guides' ids, to name tests by at collection; if the data does not load, none (the tests that need
     the data then fail with its own message, instead of the collection stopping)."""
-    try:
-        return [flow.id for flow in load_guide(paths.GUIDE_DATA, dt.date.today()).flows]
-    except DataError:
-        return []
+    loaded, _ = real_guide()
+    return [flow.id for flow in loaded.flows] if loaded else []
 
 
 @pytest.fixture(scope="session")
