@@ -11,7 +11,7 @@ import html
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from guide.views import format_date
 from scripts.marks import page_marks
 from scripts.print_checklist import render_gray
 
+from .. import shared
 from ..conftest import missing_tool
 from .conftest import GUIDES
 
@@ -59,7 +60,7 @@ def other(lang: str) -> str:
     return next(x for x in codes() if x != lang)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def need_poppler() -> None:
     """Like Chromium: skipped with the reason locally, a failure under REQUIRE_BROWSER=1 (CI)."""
     missing = [tool for tool in ("pdftotext", "pdftoppm") if shutil.which(tool) is None]
@@ -68,25 +69,31 @@ def need_poppler() -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def print_page(browser, server, tmp_path_factory, need_poppler) -> Iterator[Callable[..., Path]]:
-    """print_page(path, paper, viewport="phone", scheme="light") -> the PDF, printed once and cached."""
-    folder = tmp_path_factory.mktemp("print")
-    done: dict[tuple[str, str, str, str], Path] = {}
+@pytest.fixture(scope="session")
+def print_page(browser, server, shared_root, need_poppler) -> Callable[..., Path]:
+    """print_page(path, paper, viewport="phone", scheme="light") -> the PDF: printed once per test run, by whichever
+    worker asks first (tests/shared.py), as several tests read the same print."""
+    folder = shared_root / "print"
 
     def print_it(path: str, paper: str, viewport: str = "phone", scheme: str = "light") -> Path:
-        key = (path, paper, viewport, scheme)
-        if key not in done:
+        name = "-".join((path, paper, viewport, scheme)).replace("/", "_")
+
+        def make() -> dict[str, str]:
             context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, base_url=server)
             tab = context.new_page()
             tab.goto(path)  # to the load: printed later (after the network is still) every page printed the same
-            pdf = folder / f"{'-'.join(key).replace('/', '_')}.pdf"
+            folder.mkdir(exist_ok=True)
+            pdf = folder / f"{name}.pdf"
             tab.pdf(path=str(pdf), format=paper, prefer_css_page_size=False)
             context.close()
-            done[key] = pdf
-        return done[key]
+            return {"pdf": str(pdf)}
 
-    yield print_it
+        try:
+            return Path(shared.once(shared_root, f"print-{name}", make)["pdf"])
+        except shared.Failed as exc:
+            pytest.fail(f"{path} did not print on {paper}:\n{exc}", pytrace=False)
+
+    return print_it
 
 
 def pdf_pages(pdf: Path) -> list[str]:
