@@ -230,18 +230,25 @@ def mini_project(folder: Path, data: Path = MINI) -> Path:
 
 
 @pytest.fixture(scope="session")
-def mini_cache(shared_root: Path) -> Path:
-    """The small project's .cache/ after a build, made once per test run: a copy of the project starts from it."""
+def mini_built(shared_root: Path) -> dict[str, Path]:
+    """The small project built once per test run, from nothing (no .cache/): ``project`` (with the .cache/ that
+    build left, which a copy of the project starts from) and ``site``. Neither is to be changed."""
 
     def make() -> dict[str, Any]:
         project = mini_project(shared_root / "mini-project")
         build_site(shared_root / "mini-site", project=project)
-        return {"cache": str(project / ".cache")}
+        return {"project": str(project), "site": str(shared_root / "mini-site")}
 
     try:
-        return Path(shared.once(shared_root, "mini-project", make)["cache"])
+        return {key: Path(value) for key, value in shared.once(shared_root, "mini-project", make).items()}
     except shared.Failed as exc:
         pytest.fail(f"the small project did not build:\n{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def mini_cache(mini_built: dict[str, Path]) -> Path:
+    """The small project's .cache/ after a build, made once per test run: a copy of the project starts from it."""
+    return mini_built["project"] / ".cache"
 
 
 @pytest.fixture()
