@@ -11,7 +11,7 @@ import html
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -70,22 +70,24 @@ def need_poppler() -> None:
 
 
 @pytest.fixture(scope="session")
-def print_page(browser, server, shared_root, need_poppler) -> Callable[..., Path]:
+def print_page(browser, server, shared_root, need_poppler) -> Iterator[Callable[..., Path]]:
     """print_page(path, paper, viewport="phone", scheme="light") -> the PDF: printed once per test run, by whichever
     worker asks first (tests/shared.py), as several tests read the same print."""
     folder = shared_root / "print"
+    # One tab prints every page of a worker: a new one costs more than the print, and a page keeps nothing from the
+    # one before (no stored palette, no service worker: as on a first visit).
+    tab = browser.new_context(base_url=server, service_workers="block").new_page()
 
     def print_it(path: str, paper: str, viewport: str = "phone", scheme: str = "light") -> Path:
         name = "-".join((path, paper, viewport, scheme)).replace("/", "_")
 
         def make() -> dict[str, str]:
-            context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, base_url=server)
-            tab = context.new_page()
+            tab.set_viewport_size(VIEWPORTS[viewport])
+            tab.emulate_media(color_scheme=scheme)
             tab.goto(path)  # to the load: printed later (after the network is still) every page printed the same
             folder.mkdir(exist_ok=True)
             pdf = folder / f"{name}.pdf"
             tab.pdf(path=str(pdf), format=paper, prefer_css_page_size=False)
-            context.close()
             return {"pdf": str(pdf)}
 
         try:
@@ -93,7 +95,8 @@ def print_page(browser, server, shared_root, need_poppler) -> Callable[..., Path
         except shared.Failed as exc:
             pytest.fail(f"{path} did not print on {paper}:\n{exc}", pytrace=False)
 
-    return print_it
+    yield print_it
+    tab.context.close()
 
 
 def pdf_pages(pdf: Path) -> list[str]:
