@@ -29,7 +29,9 @@ $(STAMP): requirements.txt pyproject.toml
 	  | awk '/^(Collecting|Successfully|ERROR)/ || /rror/ {print "   " $$0; fflush()}'
 	@$(BIN)/pip check --disable-pip-version-check >/dev/null
 	@echo "== setup 3/3: installing the guide package (guide/) in editable mode"
-	@set -o pipefail; $(BIN)/pip install --disable-pip-version-check --no-deps --quiet -e . 2>&1 | awk '!/is ignored/'
+	@# with the pinned setuptools just installed: no isolated build env (a second pip run, and setuptools again)
+	@set -o pipefail; $(BIN)/pip install --disable-pip-version-check --no-deps --no-build-isolation --quiet -e . 2>&1 \
+	  | awk '!/is ignored/'
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies and the guide package

@@ -48,19 +48,30 @@ TEST_FEEDBACK = "tanya@example.org"
 # --- the data ----------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def real_guide() -> tuple[Guide | None, str]:
+    """The real guide, data/steps.yaml, checked as a build checks it, or why it does not load: read once per process
+    (the collection names tests by it in several files; the tests share it, as they share a session fixture)."""
+    try:
+        return load_guide(paths.GUIDE_DATA, dt.date.today()), ""
+    except DataError as exc:
+        return None, str(exc)
+
+
 @pytest.fixture(scope="session")
 def guide() -> Guide:
     """The real guide, data/steps.yaml, checked as a build checks it."""
-    return load_guide(paths.GUIDE_DATA, dt.date.today())
+    loaded, problem = real_guide()
+    if loaded is None:
+        pytest.fail(f"data/steps.yaml does not load:\n{problem}", pytrace=False)
+    return loaded
 
 
 def guide_ids() -> list[str]:
     """The real guides' ids, to name tests by at collection; if the data does not load, none (the tests that need
     the data then fail with its own message, instead of the collection stopping)."""
-    try:
-        return [flow.id for flow in load_guide(paths.GUIDE_DATA, dt.date.today()).flows]
-    except DataError:
-        return []
+    loaded, _ = real_guide()
+    return [flow.id for flow in loaded.flows] if loaded else []
 
 
 @pytest.fixture(scope="session")
@@ -219,18 +230,25 @@ def mini_project(folder: Path, data: Path = MINI) -> Path:
 
 
 @pytest.fixture(scope="session")
-def mini_cache(shared_root: Path) -> Path:
-    """The small project's .cache/ after a build, made once per test run: a copy of the project starts from it."""
+def mini_built(shared_root: Path) -> dict[str, Path]:
+    """The small project built once per test run, from nothing (no .cache/): ``project`` (with the .cache/ that
+    build left, which a copy of the project starts from) and ``site``. Neither is to be changed."""
 
     def make() -> dict[str, Any]:
         project = mini_project(shared_root / "mini-project")
         build_site(shared_root / "mini-site", project=project)
-        return {"cache": str(project / ".cache")}
+        return {"project": str(project), "site": str(shared_root / "mini-site")}
 
     try:
-        return Path(shared.once(shared_root, "mini-project", make)["cache"])
+        return {key: Path(value) for key, value in shared.once(shared_root, "mini-project", make).items()}
     except shared.Failed as exc:
         pytest.fail(f"the small project did not build:\n{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def mini_cache(mini_built: dict[str, Path]) -> Path:
+    """The small project's .cache/ after a build, made once per test run: a copy of the project starts from it."""
+    return mini_built["project"] / ".cache"
 
 
 @pytest.fixture()
@@ -295,6 +313,13 @@ def page(browser: Any, server: str) -> Iterator[Any]:
 # --- the count of each layer ------------------------------------------------------------------------------
 
 LAYERS = ("unit", "data", "render", "site", "browser")
+COLLECTED = pytest.StashKey[set[str]]()  # the test files this run collected, before -k, -m or --deselect
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Note the files of every collected test before any is deselected (tests/unit/test_collection.py reads it)."""
+    config.stash[COLLECTED] = {item.nodeid.split("::", 1)[0] for item in items}
 
 
 def layer(nodeid: str) -> str:

@@ -17,13 +17,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from guide.htmlq import parse
 from guide.languages import codes, languages
 from guide.ui import load_ui
 from guide.views import format_date
 from scripts.marks import page_marks
 from scripts.print_checklist import render_gray
 
+from .. import shared
 from ..conftest import missing_tool
+from .conftest import GUIDES
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +60,7 @@ def other(lang: str) -> str:
     return next(x for x in codes() if x != lang)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def need_poppler() -> None:
     """Like Chromium: skipped with the reason locally, a failure under REQUIRE_BROWSER=1 (CI)."""
     missing = [tool for tool in ("pdftotext", "pdftoppm") if shutil.which(tool) is None]
@@ -66,26 +69,34 @@ def need_poppler() -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def print_page(browser, server, tmp_path_factory, need_poppler) -> Iterator[Callable[..., Path]]:
-    """print_page(path, paper, viewport="phone", scheme="light") -> the PDF, printed once and cached."""
-    folder = tmp_path_factory.mktemp("print")
-    done: dict[tuple[str, str, str, str], Path] = {}
+@pytest.fixture(scope="session")
+def print_page(browser, server, shared_root, need_poppler) -> Iterator[Callable[..., Path]]:
+    """print_page(path, paper, viewport="phone", scheme="light") -> the PDF: printed once per test run, by whichever
+    worker asks first (tests/shared.py), as several tests read the same print."""
+    folder = shared_root / "print"
+    # One tab prints every page of a worker: a new one costs more than the print, and a page keeps nothing from the
+    # one before (no stored palette, no service worker: as on a first visit).
+    tab = browser.new_context(base_url=server, service_workers="block").new_page()
 
     def print_it(path: str, paper: str, viewport: str = "phone", scheme: str = "light") -> Path:
-        key = (path, paper, viewport, scheme)
-        if key not in done:
-            context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, base_url=server)
-            tab = context.new_page()
-            tab.goto(path)
-            tab.wait_for_load_state("networkidle")
-            pdf = folder / f"{'-'.join(key).replace('/', '_')}.pdf"
+        name = "-".join((path, paper, viewport, scheme)).replace("/", "_")
+
+        def make() -> dict[str, str]:
+            tab.set_viewport_size(VIEWPORTS[viewport])
+            tab.emulate_media(color_scheme=scheme)
+            tab.goto(path)  # to the load: printed later (after the network is still) every page printed the same
+            folder.mkdir(exist_ok=True)
+            pdf = folder / f"{name}.pdf"
             tab.pdf(path=str(pdf), format=paper, prefer_css_page_size=False)
-            context.close()
-            done[key] = pdf
-        return done[key]
+            return {"pdf": str(pdf)}
+
+        try:
+            return Path(shared.once(shared_root, f"print-{name}", make)["pdf"])
+        except shared.Failed as exc:
+            pytest.fail(f"{path} did not print on {paper}:\n{exc}", pytrace=False)
 
     yield print_it
+    tab.context.close()
 
 
 def pdf_pages(pdf: Path) -> list[str]:
@@ -384,28 +395,45 @@ def step_texts(flow, lang: str) -> list[str]:
     return [step.text[lang] for _, step in flow.all_steps()]
 
 
+@pytest.fixture(scope="module")
+def chrome(browser, server) -> Callable[[str], list[str]]:
+    """chrome(lang) -> the texts of the site's frame around every guide of a language, as a reader sees them."""
+    seen: dict[str, list[str]] = {}
+
+    def texts(lang: str) -> list[str]:
+        if lang not in seen:
+            context = browser.new_context(viewport=VIEWPORTS["phone"], base_url=server)
+            tab = context.new_page()
+            tab.goto(f"{SITES[lang]}cancel-order.html")
+            ui = load_ui(lang)
+            seen[lang] = [
+                tab.locator(".g-title").first.inner_text(),
+                tab.locator(".g-lang__link").first.inner_text(),
+                tab.locator(".md-copyright").inner_text(),
+                ui["situations"],
+                ui["situations_routes"],
+            ]
+            context.close()
+        return seen[lang]
+
+    return texts
+
+
+@pytest.mark.parametrize("flow_id", GUIDES)
 def test_every_guide_prints_every_route_and_case_with_no_step_split_and_no_chrome(
-    print_page, page, guide, lang
+    print_page, chrome, built_site, guide, lang, flow_id
 ) -> None:
-    ui = load_ui(lang)
-    for flow in guide.flows:
-        path = f"{SITES[lang]}{flow.id}.html"
-        page.goto(path)
-        chrome = [
-            page.locator(".g-title").first.inner_text(),
-            page.locator(".g-lang__link").first.inner_text(),
-            page.locator(".md-copyright").inner_text(),
-            ui["situations"],
-            ui["situations_routes"],
-        ]
-        pages = [squash(text) for text in pdf_pages(print_page(path, "A4"))]
-        whole = " ".join(pages)
-        assert squash(flow.title[lang]) in whole or page.locator("h1").inner_text() in whole, flow.id
-        missing = [title for title in headings(flow, lang) if squash(title) not in whole]
-        assert not missing, f"{flow.id} [{lang}] prints without {missing}"
-        split = [text for text in step_texts(flow, lang) if not any(squash(text) in one for one in pages)]
-        assert not split, f"{flow.id} [{lang}]: steps split across a page edge (or missing): {split}"
-        # A word as short as the language link's "ID" is also content ("ID card"): on paper that link is checked by
-        # element (test_on_paper_the_site_chrome_and_screen_only_parts_are_hidden), here only longer chrome texts.
-        shown = [words for words in chrome if len(squash(words)) > 3 and squash(words) in whole]
-        assert not shown, f"{flow.id} [{lang}] prints the site's chrome: {shown}"
+    flow = guide.flow(flow_id)
+    path = f"{SITES[lang]}{flow.id}.html"
+    heading = parse((built_site / path).read_text(encoding="utf-8")).one("h1").text
+    pages = [squash(text) for text in pdf_pages(print_page(path, "A4"))]
+    whole = " ".join(pages)
+    assert squash(flow.title[lang]) in whole or squash(heading) in whole, flow.id
+    missing = [title for title in headings(flow, lang) if squash(title) not in whole]
+    assert not missing, f"{flow.id} [{lang}] prints without {missing}"
+    split = [text for text in step_texts(flow, lang) if not any(squash(text) in one for one in pages)]
+    assert not split, f"{flow.id} [{lang}]: steps split across a page edge (or missing): {split}"
+    # A word as short as the language link's "ID" is also content ("ID card"): on paper that link is checked by
+    # element (test_on_paper_the_site_chrome_and_screen_only_parts_are_hidden), here only longer chrome texts.
+    shown = [words for words in chrome(lang) if len(squash(words)) > 3 and squash(words) in whole]
+    assert not shown, f"{flow.id} [{lang}] prints the site's chrome: {shown}"

@@ -4,6 +4,8 @@ with and without JavaScript, "not confirmed" one tap away, and deep links that l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -21,18 +23,28 @@ def visible_steps(page) -> int:
     )
 
 
+@pytest.fixture(scope="module")
+def tabs(browser, server) -> Iterator[dict[bool, Any]]:
+    """A tab with JavaScript and one without, each loading one guide after another: a new tab costs more than the
+    load, and the folds keep nothing from one page to the next (no storage; no service worker, as on a first visit)."""
+    contexts = {
+        js: browser.new_context(java_script_enabled=js, base_url=server, service_workers="block")
+        for js in (True, False)
+    }
+    yield {js: context.new_page() for js, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("flow_id", GUIDES)
-def test_every_step_is_there_without_javascript_and_once_opened_with_it(browser, server, guide, lang, flow_id) -> None:
+def test_every_step_is_there_without_javascript_and_once_opened_with_it(tabs, guide, lang, flow_id) -> None:
     expected = len(list(guide.flow(flow_id).all_steps()))
     counts = {}
-    for js in (True, False):
-        context = browser.new_context(java_script_enabled=js, base_url=server)
-        page = context.new_page()
+    for js, page in tabs.items():
         page.goto(url(lang, flow_id))
         if js and page.locator(".g-fold-all").count():
             page.locator(".g-fold-all").click()
         counts[js] = visible_steps(page)
-        context.close()
     assert counts == {True: expected, False: expected}
 
 

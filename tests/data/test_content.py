@@ -11,23 +11,14 @@ from typing import Any
 import pytest
 
 from guide import paths
-from guide.errors import DataError
 from guide.languages import codes, reference
-from guide.load import load_guide
 from guide.model import Flow, Guide, Step
 from guide.rules import REQUIRED
 from guide.ui import load_ui
 
+from ..conftest import real_guide
 
-def _load() -> tuple[Guide | None, str]:
-    """The real guide, or why it does not load: bad data fails a test here, it does not stop the collection."""
-    try:
-        return load_guide(paths.GUIDE_DATA, dt.date.today()), ""
-    except DataError as exc:
-        return None, str(exc)
-
-
-LOADED, PROBLEM = _load()
+LOADED, PROBLEM = real_guide()  # or why it does not load: bad data fails a test here, it does not stop the collection
 FLOWS = LOADED.flows if LOADED else ()  # no guide, no per-item tests: test_the_real_guide_loads says why
 
 

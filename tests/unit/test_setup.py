@@ -38,3 +38,11 @@ def test_the_makefile_checks_the_same_minimum() -> None:
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     major, minor = project_minimum().release[:2]
     assert f"sys.version_info >= ({major}, {minor})" in makefile
+
+
+def test_the_build_backend_is_pinned_as_the_project_asks_for_it() -> None:
+    """`make setup` installs the guide package with the setuptools of requirements.txt (no isolated build env): it
+    must be the version pyproject.toml's [build-system] names."""
+    build = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
+    assert build["requires"] == [f"setuptools=={pins()['setuptools']}"]
+    assert "--no-build-isolation" in (paths.ROOT / "Makefile").read_text(encoding="utf-8")

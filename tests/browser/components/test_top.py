@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ..way_up import shown_share, way_up
+
 pytestmark = pytest.mark.browser
 
 TOP = ("top",)
@@ -33,30 +35,12 @@ def test_the_button_shows_when_scrolling_up_and_takes_the_reader_to_the_top(open
     assert page.evaluate("document.querySelector('.md-top').hidden")
 
 
-UP = """async () => {
-  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const button = document.querySelector('.md-top');
-  const hit = (a, b) => a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
-  window.scrollTo(0, document.documentElement.scrollHeight);
-  await frame();
-  const stops = [];
-  while (scrollY > 0) {
-    window.scrollBy(0, -25);
-    await frame();
-    const box = button.getBoundingClientRect();
-    const over = [...document.querySelectorAll('h1, h2')].filter((h) => hit(h.getBoundingClientRect(), box));
-    stops.push({shown: !button.hidden, covers: over.length > 0});
-  }
-  return stops;
-}"""
-
-
 def test_the_button_never_covers_a_heading(open_page, lang) -> None:
     page = open_page(long_page(), TOP, lang)
-    stops = page.evaluate(UP)
-    assert [s for s in stops if s["shown"] and s["covers"]] == []
-    assert any(s["covers"] and not s["shown"] for s in stops), "a heading did pass under it, and it stood aside"
-    assert sum(s["shown"] for s in stops) > len(stops) / 2
+    stops = way_up(page, "h1, h2")  # from the foot to the top, stopping either side of each place a heading passes
+    assert [s for s in stops if s["shown"] and s["under"]] == []
+    assert any(s["under"] and not s["shown"] for s in stops), "a heading did pass under it, and it stood aside"
+    assert shown_share(stops) > 1 / 2
 
 
 def test_the_button_does_not_cover_what_has_focus(open_page, lang) -> None:
