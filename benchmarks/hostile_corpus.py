@@ -127,7 +127,8 @@ def build_cases() -> list[Case]:
         Case(ids, "a heading 'Checklist' on the about page", about_en, append("\n## Checklist\n\nx\n")),
         Case(ids, "a heading that takes a guide's id", about_en, append("\n## Cancel order\n\nx\n")),
         Case(ids, "an own id that takes the search box's", about_en, append("\n## Find {: #g-search-results }\n")),
-        Case(ids, "a guide id g-live", "data/steps.yaml", replace("- id: scams\n", "- id: g-live\n")),
+        Case(ids, "a guide id g-live", "data/steps.yaml", replace("- id: scams\n", "- id: g-live\n"),
+             said="which the copy-link announcement"),
         Case(ids, "an html id that takes a step's", about_en, append('\n<p id="cancel-order-cod-1">x</p>\n')),
         # renaming leaves references to the old id, refused too: each must also be refused for the clash itself
         Case(ids, "a case named help", "data/steps.yaml", replace("      - id: not-moving\n", "      - id: help\n"),
@@ -219,7 +220,7 @@ def run_file_case(clone: Path, site: Path, before: str, case: Case) -> Outcome:
             target.write_text(case.change(saved.decode("utf-8")), encoding="utf-8")
         status, said = build(clone, site, case.env)
         outcome = judge(case, status, said, before, site)
-        outcome.why = outcome.why or first_line(said)
+        outcome.why = outcome.why or first_line(said, case.said)
         return outcome
     finally:
         if target:
@@ -228,7 +229,10 @@ def run_file_case(clone: Path, site: Path, before: str, case: Case) -> Outcome:
             build(clone, site)
 
 
-def first_line(said: str) -> str:
+def first_line(said: str, named: str = "") -> str:
+    """The message's line a user reads first: the one naming what the case must name, else the first file:line."""
+    if named and named in said:
+        return next(line for line in said.splitlines() if named in line).strip()[:200]
     found = WHERE.search(said)
     line = said[found.start() :] if found else said.strip()
     return line.splitlines()[0][:160] if line else ""
