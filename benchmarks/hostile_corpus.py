@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Hostile and broken inputs, tried from outside on a clean clone: every file and setting the build reads, the
-built search box in Chromium, builds at once and interrupted, and `make serve` (issue #26).
+built search box in Chromium, the build's date (SOURCE_DATE_EPOCH), builds at once and interrupted, and `make serve`
+(its paths, links and live reload in Chromium under the pages' policy) (issue #26).
 
     git clone . /tmp/h-clone && make -C /tmp/h-clone setup
     .venv/bin/python -m benchmarks.hostile_corpus /tmp/h-clone [--only CLASS]
@@ -10,7 +11,8 @@ last good site, and reads what a user would: the exit status, the message and th
 class of input: tried, handled well, weak message, failure. A weak message names the file and not a line (a
 whole-file limit), or refuses a legitimate input. A failure is a traceback, a hang (over 60 s), a bad input built
 with exit 0, a missing or changed site after a refusal, a work folder left behind, or a refusal without
-file:line (a setting: without its name). The failures are listed.
+file:line (a setting, or a case that names what it must: without that name). A tampered index.json must say search
+is unavailable (results drawn from it are a failure). The failures are listed.
 """
 
 from __future__ import annotations
@@ -98,6 +100,20 @@ def build_cases() -> list[Case]:
              said="FEEDBACK_EMAIL"),
         Case(env, "a plain https SITE_URL (legitimate)", env={"SITE_URL": "https://guide.example.org/x/"},
              refuse=False),
+        Case(env, "FEEDBACK_EMAIL with an encoded newline %0a", said="FEEDBACK_EMAIL",
+             env={"FEEDBACK_EMAIL": "a@example.org%0aBcc:b@evil.example"}),
+        Case(env, "FEEDBACK_EMAIL of two, with a comma", env={"FEEDBACK_EMAIL": "a@example.org,b@evil.example"},
+             said="FEEDBACK_EMAIL"),
+        Case(env, "FEEDBACK_EMAIL with ?cc= encoded", env={"FEEDBACK_EMAIL": "a@example.org%3Fcc%3Db@evil.example"},
+             said="FEEDBACK_EMAIL"),
+        Case(env, "FEEDBACK_EMAIL with an encoded letter", env={"FEEDBACK_EMAIL": "%61@example.org"},
+             said="FEEDBACK_EMAIL"),
+        Case(env, "SITE_URL with %00 in its path", env={"SITE_URL": "https://example.org/%00/"}, said="SITE_URL"),
+        Case(env, "SOURCE_DATE_EPOCH not a number", env={"SOURCE_DATE_EPOCH": "yesterday"}, said="SOURCE_DATE_EPOCH"),
+        Case(env, "SOURCE_DATE_EPOCH past year 9999", env={"SOURCE_DATE_EPOCH": "999999999999999"},
+             said="SOURCE_DATE_EPOCH"),
+        Case(env, "SOURCE_DATE_EPOCH before the sources were checked", env={"SOURCE_DATE_EPOCH": "1000000000"},
+             said="2001-09-09"),
         Case(page, "a !!binary tag", about_en, replace("\ntitle:", "\nnote: !!binary aGk=\ntitle:")),
         Case(page, "search phrases for a heading it has not", about_en,
              replace("  phrases:\n", "  phrases:\n    no-such-heading: [\"x\"]\n")),
@@ -111,8 +127,18 @@ def build_cases() -> list[Case]:
         Case(ids, "a heading 'Checklist' on the about page", about_en, append("\n## Checklist\n\nx\n")),
         Case(ids, "a heading that takes a guide's id", about_en, append("\n## Cancel order\n\nx\n")),
         Case(ids, "an own id that takes the search box's", about_en, append("\n## Find {: #g-search-results }\n")),
-        Case(ids, "a guide id g-live", "data/steps.yaml", replace("- id: scams\n", "- id: g-live\n")),
+        Case(ids, "a guide id g-live", "data/steps.yaml", replace("- id: scams\n", "- id: g-live\n"),
+             said="which the copy-link announcement"),
         Case(ids, "an html id that takes a step's", about_en, append('\n<p id="cancel-order-cod-1">x</p>\n')),
+        # renaming leaves references to the old id, refused too: each must also be refused for the clash itself
+        Case(ids, "a case named help", "data/steps.yaml", replace("      - id: not-moving\n", "      - id: help\n"),
+             said="'checklist-help', which"),
+        Case(ids, "a guide named about", "data/steps.yaml", replace("  - id: scams\n", "  - id: about\n"),
+             said="the name of a page of the site"),
+        Case(ids, "a guide named g-search", "data/steps.yaml", replace("  - id: scams\n", "  - id: g-search\n"),
+             said="which the search box"),
+        Case(ids, "a heading that takes Material's __search", about_en, append("\n## Find {: #__search }\n"),
+             said="__search"),
         Case(words, "an alias in slang", "data/search/en.yml", replace("  cant: can not", "  cant: &x can not\n"
              "  cnt: *x")),
         Case(words, "a phrase said as 40 words", "data/search/en.yml",
@@ -194,7 +220,7 @@ def run_file_case(clone: Path, site: Path, before: str, case: Case) -> Outcome:
             target.write_text(case.change(saved.decode("utf-8")), encoding="utf-8")
         status, said = build(clone, site, case.env)
         outcome = judge(case, status, said, before, site)
-        outcome.why = outcome.why or first_line(said)
+        outcome.why = outcome.why or first_line(said, case.said)
         return outcome
     finally:
         if target:
@@ -203,7 +229,10 @@ def run_file_case(clone: Path, site: Path, before: str, case: Case) -> Outcome:
             build(clone, site)
 
 
-def first_line(said: str) -> str:
+def first_line(said: str, named: str = "") -> str:
+    """The message's line a user reads first: the one naming what the case must name, else the first file:line."""
+    if named and named in said:
+        return next(line for line in said.splitlines() if named in line).strip()[:200]
     found = WHERE.search(said)
     line = said[found.start() :] if found else said.strip()
     return line.splitlines()[0][:160] if line else ""
@@ -249,6 +278,8 @@ TAMPERED: list[tuple[str, str, str]] = [
     ("levels empty", "search/index.json", "LEVELS"),
     ("words.slang is null", "search/index.json", "SLANG"),
     ("a section's parent out of range", "search/index.json", "PARENT"),
+    ("a posting past the last section", "search/index.json", "POSTING"),
+    ("a ranking weight missing", "search/index.json", "WEIGHT"),
     ("texts.json is an object", "search/texts.json", '{"a": 1}'),
     ("texts.json of numbers", "search/texts.json", "[[1, 2], [3]]"),
 ]
@@ -266,6 +297,10 @@ def tamper(original: str, how: str) -> str:
         data["words"]["slang"] = None
     elif how == "PARENT":
         data["docs"][1][2] = 10_000
+    elif how == "POSTING":
+        data["gaps"] = "~" * 3 + data["gaps"]  # the first posting 198 sections further on
+    elif how == "WEIGHT":
+        del data["weights"]["context"]
     else:
         return how
     return json.dumps(data)
@@ -299,7 +334,8 @@ def browser_cases(clone: Path, site: Path) -> list[Outcome]:
             meta = page.locator("#g-search-meta").inner_text()
             error_text = page.get_attribute("[data-g-search]", "data-error")
             results = page.locator("[data-g-search-results] a").count()
-            ok = not errors and (meta == error_text or results > 0)
+            # a damaged index must not rank at all; damaged snippets' texts only lose the snippets
+            ok = not errors and (meta == error_text if file.endswith("index.json") else results > 0)
             case = Case("tampered index.json / texts.json", name)
             out.append(Outcome(case, "well" if ok else "failure", f"'{meta}', {results} results, errors {errors[:1]}"))
             context.close()
@@ -330,8 +366,10 @@ def serve_cases(clone: Path) -> list[Outcome]:
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.5)
         served = clone / ".cache" / "serve"
-        (served / "outside").unlink(missing_ok=True)
-        (served / "outside").symlink_to("/etc")
+        links = {"outside": "/etc", "passwd": "/etc/passwd", "up": "../../data"}  # a folder, a file, relative
+        for name, target in links.items():
+            (served / name).unlink(missing_ok=True)
+            (served / name).symlink_to(target)
         for name, path, want in (
             ("the home page", "/", 200),
             ("the reload script", "/livereload.js?epoch=1&id=2", 200),
@@ -340,6 +378,11 @@ def serve_cases(clone: Path) -> list[Outcome]:
             ("a control character, %1b", "/%1b[2J", 404),
             ("dot-dot, encoded", "/..%2f..%2f..%2fetc%2fpasswd", 404),
             ("a symlink out of the site", "/outside/passwd", 404),
+            ("a symlink to a file out of the site", "/passwd", 404),
+            ("a relative symlink up and out", "/up/steps.yaml", 404),
+            ("a NUL as a folder, /en/%00/", "/en/%00/", 404),
+            ("a NUL after a page, .html%00", "/en/index.html%00", 404),
+            ("an encoded NUL in the query of the reload script", "/livereload.js?epoch=1%00&id=2", 404),
             ("a very long path", "/" + "a" * 20_000, 404),
         ):
             try:
@@ -351,6 +394,7 @@ def serve_cases(clone: Path) -> list[Outcome]:
             case = Case("make serve", f"{name} -> {want}")
             out.append(Outcome(case, "well" if status == want or (want == 404 and status in (400, 414)) else "failure",
                                f"answered {status}"))  # fmt: skip
+        out.append(live_reload_case(clone, base))
         taken = subprocess.run([str(clone / ".venv/bin/python"), "-m", "scripts.serve", "--port", str(port)],
                                cwd=clone, capture_output=True, text=True, timeout=TIMEOUT, check=False)  # fmt: skip
         ok = taken.returncode == 1 and "Traceback" not in taken.stderr and str(port) in taken.stderr
@@ -364,7 +408,54 @@ def serve_cases(clone: Path) -> list[Outcome]:
             out.append(Outcome(Case("make serve", "Ctrl-C stops it"), "failure", "still running 15 s after Ctrl-C"))
             os.killpg(run.pid, signal.SIGKILL)
             run.communicate()
-        (clone / ".cache" / "serve" / "outside").unlink(missing_ok=True)
+        for name in ("outside", "passwd", "up"):
+            (clone / ".cache" / "serve" / name).unlink(missing_ok=True)
+    return out
+
+
+def live_reload_case(clone: Path, base: str) -> Outcome:
+    """A served page in Chromium: its policy refuses nothing, and the page asks the server for the next change."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(clone))
+    from scripts.loopback import CHROMIUM, CHROMIUM_ARGS
+
+    refused: list[str] = []
+    polled: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on("request", lambda r: polled.append(r.url) if "/livereload/" in r.url else None)
+        page.goto(base + "/en/cancel-order.html")
+        page.wait_for_timeout(2000)
+        browser.close()
+    ok = not refused and bool(polled)
+    why = "" if ok else f"policy refused {refused[:1]}; reload asked: {bool(polled)}"
+    return Outcome(Case("make serve", "live reload under the page's policy"), "well" if ok else "failure", why)
+
+
+# --- the build's date ---------------------------------------------------------------------------------------------
+
+
+def date_cases(clone: Path, site: Path) -> list[Outcome]:
+    """SOURCE_DATE_EPOCH reaches the dates the build writes: a build dated a year on from the sources is whole, its
+    compressed sitemaps carry that date (not the day it ran), and a second build of the same date is the same
+    site, byte for byte. The last good site is built again after."""
+    epoch = 1_830_000_000  # 2027-12-28 UTC
+    kind = "the build's date (SOURCE_DATE_EPOCH)"
+    status, said = build(clone, site, {"SOURCE_DATE_EPOCH": str(epoch)})
+    out = [Outcome(Case(kind, "a build dated a year on"), "well" if status == 0 else "failure", said.strip()[-160:])]
+    stamps = {str(p.relative_to(site)): int.from_bytes(p.read_bytes()[4:8], "little") for p in site.rglob("*.gz")}
+    wrong = {name: stamp for name, stamp in stamps.items() if stamp not in (0, epoch, epoch - epoch % 86_400)}
+    out.append(Outcome(Case(kind, "the sitemaps' gzip date"), "failure" if wrong or not stamps else "well",
+                       f"dated otherwise: {wrong}" if wrong else "" if stamps else "no sitemap.xml.gz"))  # fmt: skip
+    first = state(site)
+    status, said = build(clone, site, {"SOURCE_DATE_EPOCH": str(epoch)})
+    same = status == 0 and state(site) == first
+    out.append(Outcome(Case(kind, "built twice the same day: the same bytes"), "well" if same else "failure",
+                       "" if same else "the second build differs"))  # fmt: skip
+    build(clone, site)
     return out
 
 
@@ -399,7 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         if wanted(case.kind):
             outcomes.append(run_file_case(clone, site, before, case))
             print(f"  {outcomes[-1].verdict:7} {case.kind}: {case.name}: {outcomes[-1].why}", flush=True)
-    for kind, run in (("builds at once, the swap", lambda: concurrent_cases(clone, site)),
+    for kind, run in (("the build's date (SOURCE_DATE_EPOCH)", lambda: date_cases(clone, site)),
+                      ("builds at once, the swap", lambda: concurrent_cases(clone, site)),
                       ("tampered index.json / texts.json", lambda: browser_cases(clone, site)),
                       ("make serve", lambda: serve_cases(clone))):  # fmt: skip
         if wanted(kind):

@@ -58,7 +58,8 @@ def read_page(path: Path, shown: str) -> str:
     except OSError as exc:
         raise DataError(f"{shown}: cannot be read ({exc.strerror})") from None
     if len(raw) > MAX_PAGE_BYTES:
-        raise DataError(f"{shown}: is more than the {MAX_PAGE_BYTES // 1024} KB a page may be")
+        size = max(len(raw), path.stat().st_size) // 1024
+        raise DataError(f"{shown}:1: is {size} KB, more than the {MAX_PAGE_BYTES // 1024} KB a page may be")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -184,6 +184,9 @@ def _flow_dates(flow: dict[str, Any], at: YamlPath, today: dt.date) -> list[Prob
     return _date_problems(flow, at, today)
 
 
+DATED = "(today, or SOURCE_DATE_EPOCH's day when it is set)"
+
+
 def _date_problems(record: dict[str, Any], at: YamlPath, today: dt.date) -> list[Problem]:
     """A record's ``sources_checked`` and its sources' dates: real dates, none in the future."""
     dates = [((*at, "sources_checked"), record["sources_checked"])] if "sources_checked" in record else []
@@ -196,7 +199,9 @@ def _date_problems(record: dict[str, Any], at: YamlPath, today: dt.date) -> list
             found.append(Problem(d_at, f"is not a real date: '{text}'"))
             continue
         if when > today:
-            found.append(Problem(d_at, f"is in the future: '{text}'"))
+            found.append(
+                Problem(d_at, f"is in the future: '{text}' is after {today}, the day the build is dated {DATED}")
+            )
     return found
 
 

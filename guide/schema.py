@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from . import paths
 from .errors import DataError, Problem, YamlPath, report, shown
 from .languages import codes
 from .regex_safety import pattern_problem
-from .yamlfile import read_text, read_yaml_text
+from .yamlfile import MAX_DEPTH, read_text, read_yaml_text
 
 
 @functools.cache
@@ -27,13 +28,16 @@ def load_schema(path: Path = paths.SCHEMA) -> dict[str, Any]:
     import jsonschema
 
     text = read_text(path)
+    too_deep = f"is nested more than {MAX_DEPTH} levels deep"
     repeated: list[str] = []
     try:
         schema = json.loads(text, object_pairs_hook=functools.partial(_pairs, repeated))
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}:{exc.lineno}: is not valid JSON: {exc.msg}") from None
     except RecursionError:
-        raise DataError(f"{path}: is nested too deeply") from None
+        raise DataError(f"{path}:{_line_too_deep(text)}: {too_deep}") from None
+    if _depth(schema) > MAX_DEPTH:
+        raise DataError(f"{path}:{_line_too_deep(text)}: {too_deep}")
     lines = _lines(text, path)
     if not isinstance(schema, dict):
         raise DataError(f"{path}:1: must be a JSON object (a schema), and is not")
@@ -42,14 +46,50 @@ def load_schema(path: Path = paths.SCHEMA) -> dict[str, Any]:
         problems += [Problem(tuple(err.absolute_path), f"is not valid JSON Schema: {err.message[:200]}")
                      for err in jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
                      .iter_errors(schema)]  # fmt: skip
-    except RecursionError:
-        raise DataError(f"{path}: is nested too deeply") from None
+    except RecursionError:  # a net: with the depth held to MAX_DEPTH above, the checker's recursion is not run out
+        raise DataError(f"{path}:1: {too_deep}") from None
     problems += list(_unsafe_parts(schema))
     if not problems:
         problems += _language_problems(schema)
     if problems:
         raise report(path, schema, lines, problems)
     return schema
+
+
+_JSON_MARK = re.compile(r'[\[\]{}"\\]')  # what a scan of JSON's nesting reads; nothing else changes it
+
+
+def _line_too_deep(text: str) -> int:
+    """The line where the JSON text's arrays and objects pass MAX_DEPTH (as the data files' YAML reader counts
+    them), for a text the JSON reader found too deep, or read, deeper than that; 1 if the scan finds none."""
+    depth, in_string, escaped = 0, False, -1
+    for found in _JSON_MARK.finditer(text):
+        at, mark = found.start(), found[0]
+        if at == escaped:
+            continue
+        if in_string:
+            escaped = at + 1 if mark == "\\" else escaped
+            in_string = mark != '"'
+        elif mark == '"':
+            in_string = True
+        elif mark in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, at) + 1
+        elif mark in ("]", "}"):
+            depth -= 1
+    return 1
+
+
+def _depth(value: Any) -> int:
+    """How deep a JSON value's arrays and objects go (a scalar: 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack += [(inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item)]
+    return deepest
 
 
 def _pairs(repeated: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
     if size > limit:
-        raise DataError(f"{path}: is {size // 1024} KB, more than the {limit // 1024} KB a data file may be")
+        raise DataError(f"{path}:1: is {size // 1024} KB, more than the {limit // 1024} KB a data file may be")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

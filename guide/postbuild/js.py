@@ -5,6 +5,8 @@
   sees another's names: they share only what ``core.js`` declares.
 - ``assets/search-engine.js``, which search loads on first use: the engine (guide/search/engine.js) and the
   results it draws (``SEARCH_RESULTS``) as one module, so the first results wait for one file, not two.
+- ``assets/search-snippets.js`` (``SEARCH_SNIPPETS``, as it is), which the results load with search/texts.json once
+  they are on screen: what only the snippets need waits with them.
 
 Plain concatenation, no bundler: the sources are what runs. MkDocs copies the sources into ``assets/js/``; no page
 loads them there, so they are removed. ``minify.py`` then minifies both scripts.
@@ -26,6 +28,7 @@ CORE = "core"
 SITE_JS = ("palette", "folds", "copy", "helper", "top", "drawer", "print", "lang", "search", "offline")
 # Loaded with the engine, as one module: it imports the engine's functions, so the import line goes.
 SEARCH_RESULTS = "search-results"
+SEARCH_SNIPPETS = "search-snippets"
 IMPORT = re.compile(r'^import \{([^}]*)\} from "\./search-engine\.js";\n', re.M)
 
 
@@ -38,7 +41,7 @@ def source(name: str) -> str:
 
 def undeclared() -> list[str]:
     """Component files that no bundle lists: each would be shipped nowhere."""
-    listed = {CORE, *SITE_JS, SEARCH_RESULTS}
+    listed = {CORE, *SITE_JS, SEARCH_RESULTS, SEARCH_SNIPPETS}
     return sorted(p.name for p in SOURCES.glob("*.js") if p.stem not in listed)
 
 
@@ -70,11 +73,12 @@ def search_module() -> str:
 
 
 def bundle_js(site: Path) -> None:
-    """Write one language's assets/site.js and assets/search-engine.js, and drop the copied sources."""
+    """Write one language's assets/site.js, search-engine.js and search-snippets.js, and drop the copied sources."""
     if extra := undeclared():
         raise DataError(f"overrides/assets/js: {', '.join(extra)} is in no bundle (list it in guide/postbuild/js.py)")
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / "site.js").write_text(site_script(), encoding="utf-8")
     (assets / "search-engine.js").write_text(search_module(), encoding="utf-8")
+    (assets / f"{SEARCH_SNIPPETS}.js").write_text(source(SEARCH_SNIPPETS), encoding="utf-8")
     shutil.rmtree(assets / "js", ignore_errors=True)

@@ -36,15 +36,13 @@ export function tokens(text) {
   return plain.match(/[a-z0-9]+/g) || [];
 }
 
+// The words are tokens (never a space): each is itself, or the words its slang stands for (index.slang). The phrases,
+// split once in prepare (Python's _phrases), are looked for only when their first word is there.
 export function normalize(words, index) {
-  const w = index.words;
   if (index.lang === "id") words = words.map((word) => (index.reduplicated.test(word) ? word.slice(0, -1) : word));
-  let out = words.flatMap((word) => (has(w.slang, word) ? w.slang[word] : word).split(/\s+/).filter(Boolean));
-  if (out.length > 1 && w.question_tags.includes(out.at(-1))) out.pop();
-  for (const [phrase, said] of Object.entries(w.phrases)) {
-    const words = phrase.split(" ");
-    if (out.includes(words[0])) out = replace(out, words, said.split(" ").filter(Boolean)); // else it is not there
-  }
+  let out = words.flatMap((word) => index.slang.get(word) ?? word);
+  if (out.length > 1 && index.words.question_tags.includes(out.at(-1))) out.pop();
+  for (const [phrase, said] of index.phrases) if (out.includes(phrase[0])) out = replace(out, phrase, said);
   return out.filter((word) => !index.stopSet.has(word) && !/^[0-9]+$/.test(word));
 }
 
@@ -242,6 +240,9 @@ export function prepare(index) {
   index.docs = decodeDocs(index.docs);
   index.protectSet = new Set(frontDecode(index.protect));
   index.stopSet = new Set(index.words.stop);
+  const wordsOf = (text) => text.split(/\s+/).filter(Boolean);
+  index.slang = new Map(Object.entries(index.words.slang).map(([said, written]) => [said, wordsOf(written)]));
+  index.phrases = Object.entries(index.words.phrases).map(([phrase, said]) => [phrase.split(" "), wordsOf(said)]);
   index.clauseEnd = new RegExp(index.clause_end);
   index.reduplicated = new RegExp(`^(?:${index.reduplicated_word})$`);
   index.shortStem = new RegExp(`^(?:${index.short_stem})$`);

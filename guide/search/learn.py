@@ -69,11 +69,12 @@ def read_examples(lang: str, folder: Path = paths.SEARCH_WORDS, cache: Path | No
 
 def parse_examples(text: str, path: Path) -> list[Example]:
     """The examples of a file's ``text``, checked line by line; every bad line is named at once."""
-    count = sum(1 for raw in text.splitlines() if raw.strip() and not raw.startswith("#"))
-    if count > MAX_EXAMPLES:
+    numbers = [n for n, raw in enumerate(text.splitlines(), 1) if raw.strip() and not raw.startswith("#")]
+    if len(numbers) > MAX_EXAMPLES:
         raise DataError(
-            f"{shown(path)}: has {count} examples; at most {MAX_EXAMPLES} (the build learns from each, so more would "
-            "make every build slow): keep the ones buyers really ask"
+            f"{shown(path)}:{numbers[MAX_EXAMPLES]}: is example {MAX_EXAMPLES + 1} of {len(numbers)}; at most "
+            f"{MAX_EXAMPLES} (the build learns from each, so more would make every build slow): keep the ones buyers "
+            "really ask"
         )
     out: list[Example] = []
     seen: dict[str, int] = {}

@@ -38,6 +38,9 @@ VERSION = 11
 # A number from 0 to 64 as one character: the 66 from ``<`` to ``~`` but the backslash, so that JSON needs no escape
 # and the browser reads one by its code (``engine.js`` ``digit``); the last, ``~``, adds 65 to the next one (a gap of
 # 65 docs or more).
+# Written first, in this order: the postings' strings, then the two front-coded lists of words side by side, where
+# gzip finds more of each in the other (search/index.json 71 B smaller gzipped for id, 44 B for en; read by name).
+FIRST = ("scores", "gaps", "protect", "terms")
 DIGITS = "".join(chr(code) for code in range(ord("<"), ord("~") + 1) if chr(code) != "\\")
 MORE = len(DIGITS) - 1
 
@@ -69,7 +72,7 @@ def encode(index: dict[str, Any]) -> dict[str, Any]:
     out["levels"] = levels
     out["docs"] = [short_doc(doc, index["docs"]) for doc in index["docs"]]
     out["protect"] = front_code(index["protect"])
-    return out
+    return {**{key: out.pop(key) for key in FIRST}, **out}
 
 
 def short_doc(doc: list[Any], docs: list[list[Any]]) -> list[Any]:

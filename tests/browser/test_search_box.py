@@ -15,6 +15,7 @@ from guide.search.queries import read_queries
 from guide.search.query import Resolver
 from guide.search.rank import search
 from guide.search.wire import decode
+from guide.ui import load_ui
 
 from ..conftest import prefix
 
@@ -334,3 +335,33 @@ def test_hostile_text_pasted_is_searched_up_to_the_cap_and_never_breaks_the_box(
     assert 0 < len(held) <= 200
     assert page.locator("[data-g-search-results] a").count() > 0  # results, or every guide when nothing matched
     assert page.locator("#g-search-meta").inner_text() != page.get_attribute("[data-g-search]", "data-error")
+
+
+def tampered(built_site: Path, change) -> str:
+    """The built English index, as written, with one field changed."""
+    index = json.loads((built_site / "en" / "search" / "index.json").read_text(encoding="utf-8"))
+    change(index)
+    return json.dumps(index)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda index: index.__setitem__("levels", []),  # every score gone: ranking on nothing
+        lambda index: index.__setitem__("gaps", "~" + index["gaps"]),  # the first posting past the last section
+        lambda index: index["weights"].pop("context"),  # a weight the ranking multiplies by
+        lambda index: index["docs"][5].__setitem__(2, 50),  # a section whose parent comes after it
+    ],
+    ids=["levels empty", "posting past the end", "a weight missing", "a parent after its section"],
+)
+def test_a_tampered_copy_of_the_sites_index_says_search_is_unavailable(page, built_site: Path, change) -> None:
+    body = tampered(built_site, change)
+    page.route("**/en/search/index.json", lambda route: route.fulfill(body=body, content_type="application/json"))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    box = open_search(page, "en/cancel-order.html")
+    box.fill("cancel cod order")
+    unavailable = load_ui("en")["search_error"]
+    page.wait_for_function("t => document.getElementById('g-search-meta').textContent === t", arg=unavailable)
+    assert page.locator("[data-g-search-results] a").count() == 0
+    assert errors == []

@@ -174,6 +174,14 @@ def test_a_bad_sources_checked_date(mini_data, write_data, data_error, value, sa
     assert f"flows[mini-status].sources_checked {said}" in data_error(write_data(mini_data))
 
 
+def test_a_date_in_the_future_names_the_builds_date_and_where_it_comes_from(mini_data, write_data, data_error) -> None:
+    """A build dated by a wrong SOURCE_DATE_EPOCH finds every date in the future: the message says why."""
+    flow_of(mini_data, "mini-status")["sources_checked"] = "2062-11-28"
+    assert "is after 2026-12-06, the day the build is dated (today, or SOURCE_DATE_EPOCH's day when it is set)" in (
+        data_error(write_data(mini_data))
+    )
+
+
 @pytest.mark.parametrize(
     "url", ["ftp://example.com/x", "javascript:alert(1)", "www.example.com", "http://example.org/"]
 )

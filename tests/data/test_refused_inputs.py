@@ -227,7 +227,10 @@ def test_the_projects_patterns_are_safe() -> None:
         ('{"a": 1,\n "b": }', "schema.json:2: is not valid JSON"),
         ("[1, 2]", "schema.json:1: must be a JSON object"),
         ('{"type": "object", "type": "array"}', "has the key 'type' twice"),
-        ("[" * 100000 + "]" * 100000, "schema.json"),
+        ("[" * 100000 + "]" * 100000, "schema.json:1: is nested more than 24 levels deep"),
+        # past the limit but within what the JSON reader takes: the line where the nesting passes it, strings skipped
+        ('{"a": "[{[{[{",\n "b":\n' + "[" * 30 + "]" * 30 + "}", "schema.json:3: is nested more than 24 levels"),
+        ('{"a": "\\"[[[[\\"",\n "b": [[\n' + "[" * 30 + "]" * 32 + "}", "schema.json:3: is nested more than 24"),
         (lambda s: s["$defs"].pop("text"), "$defs has no 'text' definition"),
         (lambda s: s["$defs"]["text"]["properties"].pop("en"), "$defs.text names the languages ['id']"),
         (lambda s: s["$defs"].__setitem__("slug", {"type": 5}), "$defs.slug.type is not valid JSON Schema"),
@@ -292,11 +295,14 @@ def test_a_word_table_past_its_bounds_is_refused(tmp_path: Path, edit, said: str
 def test_too_many_examples_are_refused_before_any_is_learned(tmp_path: Path) -> None:
     folder = tmp_path / "search"
     folder.mkdir()
-    (folder / "examples-en.tsv").write_text("".join(f"query {i}\tabout\n" for i in range(20_001)), encoding="utf-8")
-    with pytest.raises(DataError, match=r"examples-en\.tsv: has 20001 examples; at most 20000"):
+    # the line of the first example past the limit: comments and blank lines are not examples
+    (folder / "examples-en.tsv").write_text(
+        "# queries\n\n" + "".join(f"query {i}\tabout\n" for i in range(20_001)), encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"examples-en\.tsv:20003: is example 20001 of 20001; at most 20000"):
         read_examples("en", folder)
     (folder / "examples-en.tsv").write_text("q\tabout\n" * 300_000, encoding="utf-8")
-    with pytest.raises(DataError, match=r"KB, more than the 2048 KB a data file may be"):
+    with pytest.raises(DataError, match=r"examples-en\.tsv:1: is 2343 KB, more than the 2048 KB a data file may be"):
         read_examples("en", folder)
 
 

@@ -66,6 +66,13 @@ def test_the_search_module_is_the_engine_then_the_results_it_draws_and_parses(tm
     assert parses(text, tmp_path, "search-engine.mjs") == ""
 
 
+def test_the_snippets_module_is_written_as_it_is_and_parses(tmp_path: Path) -> None:
+    js.bundle_js(tmp_path / "site")
+    text = (tmp_path / "site" / "assets" / "search-snippets.js").read_text(encoding="utf-8")
+    assert text == js.source(js.SEARCH_SNIPPETS) and "export function snippet(" in text
+    assert parses(text, tmp_path, "search-snippets.mjs") == ""
+
+
 def test_the_results_may_import_only_what_the_engine_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources = tmp_path / "js"
     shutil.copytree(js.SOURCES, sources)

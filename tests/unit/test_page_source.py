@@ -4,10 +4,12 @@ one is published."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from guide.errors import DataError
-from guide.page_source import check_page, front_matter_lines
+from guide.page_source import MAX_PAGE_BYTES, check_page, front_matter_lines, read_page
 from guide.search.pages import prose_phrases
 
 
@@ -47,3 +49,12 @@ def test_search_phrases_for_a_heading_the_page_has_not_name_their_line() -> None
         "docs/en/about.md:5: front matter search.phrases.no-such-heading is not the id of a heading of this page "
         "(it has: about)"
     )
+
+
+def test_a_page_too_large_says_its_size_and_the_limit(tmp_path: Path) -> None:
+    page = tmp_path / "about.md"
+    page.write_text("# About\n\n" + "word " * (MAX_PAGE_BYTES // 4), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_page(page, "docs/en/about.md")
+    size, limit = page.stat().st_size // 1024, MAX_PAGE_BYTES // 1024
+    assert str(caught.value) == f"docs/en/about.md:1: is {size} KB, more than the {limit} KB a page may be"

@@ -1,54 +1,67 @@
 // The search box's results (partials/search.html), drawn from its <template>s, and the keys that move through them.
 // Not on the first view: joined after the engine into assets/search-engine.js (guide/postbuild/js.py), which
 // search.js loads, with this language's search/index.json, the first time the reader opens search; search.js keeps
-// the keys that open and close the box. search/texts.json (the sentences for snippets) is fetched only once the
-// first results are on screen, so it never delays them.
+// the keys that open and close the box. search/texts.json (the sentences for snippets) and search-snippets.js (what
+// chooses them) are fetched only once the first results are on screen, so they never delay them.
 
 import { analyze, prepare, queryClauses, search } from "./search-engine.js";
 
 const SHOWN = 5; // results shown, when as many are found
 const MORE = 8; // results shown at most: past SHOWN, only those scoring at least RELEVANT times the first
 const RELEVANT = 0.2;
-const SNIPPET_LENGTH = 200; // characters of a snippet at most
 export const MAX_QUERY = 200; // characters of a query read at most (search.js and the box's maxlength say the same)
 
 const isText = (value) => typeof value === "string";
 const isList = (value, each) => Array.isArray(value) && value.every(each);
+const isTexts = (value) => isList(value, isText);
+const isTable = (each) => (value) => Object(value) === value && !Array.isArray(value) && Object.values(value).every(each);
+const isAt = (n, list) => Number.isInteger(n) && n >= 0 && n < list.length; // a position in the list
+const every = (object, keys, each) => keys.split(" ").every((key) => each(object[key]));
 
-// The index has the shape the build writes: a damaged or tampered one (``docs: [null]``) is refused here, before
-// the engine reads it, so the box says search is unavailable instead of throwing as the reader types.
+// The index has the shape the build writes (wire.py): every field the engine reads is checked before it reads it,
+// so a damaged or tampered index (``docs: [null]``, ``levels: []``, a posting past the last section) makes the box
+// say search is unavailable, rather than throw as the reader types or rank on numbers it cannot trust. Either
+// answer does: false, or an exception (a field of the wrong type), which attach's promise turns into that message.
 export function validIndex(index) {
-  if (!index || typeof index !== "object" || !isList(index.docs, (doc) => Array.isArray(doc) && doc.length >= 3)) return false;
-  const docs = index.docs;
-  const isDoc = (n) => Number.isInteger(n) && n >= 0 && n < docs.length;
-  const words = index.words;
+  const { docs, words, limits } = index;
+  const isDoc = (n) => isAt(n, docs);
   return (
+    // on the wire a section is [href, title, parent, page title?]; its parent (or -1) comes before it
     docs.length > 0 &&
-    // on the wire a section is [href, title, …, parent]: texts first, the parent section (or -1) last
-    docs.every((doc) => isText(doc[0]) && isText(doc[1]) && (doc.at(-1) === -1 || isDoc(doc.at(-1)))) &&
-    isList(index.common, isDoc) && isList(index.guides, isDoc) && isList(index.fallback, isDoc) &&
-    !!index.limits && isList(index.limits.docs, isDoc) && isList(index.limits.terms, isText) &&
-    !!words && typeof words === "object" && isList(words.stop, isText) && isList(words.negations, isText) &&
-    isText(index.terms) && isText(index.protect) && isText(index.clause_end)
+    docs.every((doc, i) => isText(doc[0]) && isText(doc[1]) && (doc[2] === -1 || (doc[2] < i && isDoc(doc[2]))) && (doc.length === 3 || (doc.length === 4 && isText(doc[3])))) &&
+    every(index, "common guides fallback", (list) => isList(list, isDoc)) &&
+    isList(limits.docs, isDoc) &&
+    isTexts(limits.terms) &&
+    every(index, "lang clause_end reduplicated_word short_stem", isText) &&
+    every(words, "stop negations question_tags joined joins suffixes skeleton_exceptions", isTexts) &&
+    every(words, "slang phrases irregular", isTable(isText)) &&
+    every(words, "affixes", isTable(isTexts)) &&
+    every(index.prefixes, "plain r nasal written_nasal", isTexts) &&
+    every(index.weights, "fuzzy skeleton context self per_guide long long_share problem_words", Number.isFinite) &&
+    index.min_root > 0 &&
+    Number.isInteger(index.min_root) &&
+    // one list of gaps per term, one score per posting (wire.py ``encode``: "~" is a gap without a posting)
+    index.terms.split(";").length === index.gaps.split(";").length &&
+    index.gaps.replace(/[~;]/g, "").length === index.scores.length
   );
 }
 
-// The snippets' texts: one list of texts per section of the index, or none (the results then show no snippet).
-function validTexts(texts, index) {
-  return isList(texts, (entry) => isList(entry, isText) && entry.length > 0) && texts.length === index.docs.length;
+// Once decoded (the engine's ``prepare``): every posting is a section of the index, with a score (one of the levels).
+function validPostings(index) {
+  return Object.values(index.terms).every((rows) => rows.every((value, i) => (i % 2 ? value > 0 : isAt(value, index.docs))));
 }
 
 // ``setOpen(false)`` closes the box (search.js).
 export function attach(box, index, root, setOpen) {
-  if (!validIndex(index)) throw new Error("search/index.json is not a search index");
-  prepare(index);
+  if (!validIndex(index) || !validPostings(prepare(index))) throw new Error("search/index.json is not a search index");
   let texts = null;
+  let snippets = null; // search-snippets.js, once it is in with the texts
   let loading = false; // texts.json asked for: once
   const loadTexts = () => {
-    fetch(new URL("search/texts.json", root))
-      .then((r) => (r.ok ? r.json() : null))
-      .then((data) => {
-        texts = validTexts(data, index) ? data : null;
+    Promise.all([fetch(new URL("search/texts.json", root)).then((r) => (r.ok ? r.json() : null)), import("./search-snippets.js")])
+      .then(([data, module]) => {
+        snippets = module;
+        texts = module.validTexts(data, index.docs) ? data : null;
         fill();
       })
       .catch(() => {});
@@ -121,19 +134,14 @@ export function attach(box, index, root, setOpen) {
   // The snippets go into the results already shown, never a redraw: a keyboard reader may be on one of them.
   function fill() {
     try {
-      fillSnippets();
+      const asked = Boolean((list.dataset.query || "").trim());
+      for (const node of texts ? list.querySelectorAll("[data-doc]") : []) {
+        const text = node.querySelector("[data-text]");
+        highlight(text, snippet(Number(node.dataset.doc), asked), asked);
+        text.hidden = false;
+      }
     } catch (error) {
       texts = null; // the results stay, without snippets
-    }
-  }
-
-  function fillSnippets() {
-    if (!texts) return;
-    const asked = Boolean((list.dataset.query || "").trim());
-    for (const node of list.querySelectorAll("[data-doc]")) {
-      const text = node.querySelector("[data-text]");
-      highlight(text, snippet(Number(node.dataset.doc), asked), asked);
-      text.hidden = false;
     }
   }
 
@@ -157,20 +165,9 @@ export function attach(box, index, root, setOpen) {
     return node;
   }
 
-  // The one-line answer, or the sentence that holds most of the reader's words, so two results can be told apart.
+  // The section's snippet (search-snippets.js): a sentence scores the reader's words it holds.
   function snippet(doc, asked) {
-    const [line, ...body] = texts[doc];
-    if (!asked || !body.length) return line || body[0] || "";
-    const score = (sentence) => termsOf(sentence).filter((term) => wanted.has(term)).length;
-    const scores = body.map(score);
-    let best = 0;
-    scores.forEach((value, i) => {
-      if (value > scores[best]) best = i;
-    });
-    if (line && score(line) >= scores[best]) return line;
-    let text = body[best];
-    for (let i = best + 1; i < body.length && text.length + body[i].length < SNIPPET_LENGTH; i += 1) text += " " + body[i];
-    return text.length > SNIPPET_LENGTH ? text.slice(0, SNIPPET_LENGTH).replace(/\s+\S*$/, "") + " …" : text;
+    return snippets.snippet(texts[doc], asked, (sentence) => termsOf(sentence).filter((term) => wanted.has(term)).length);
   }
 
   function highlight(element, text, asked) {
@@ -178,15 +175,16 @@ export function attach(box, index, root, setOpen) {
       element.textContent = text;
       return;
     }
-    const parts = text.split(/([\p{L}\p{N}'\u2019]+)/u);
-    element.replaceChildren(
-      ...parts.map((part, i) => {
-        if (i % 2 === 0 || !termsOf(part).some((term) => wanted.has(term))) return document.createTextNode(part);
+    // One text node for each run of unmarked words, not one per word: fewer nodes for the browser to lay out.
+    const nodes = [""];
+    text.split(/([\p{L}\p{N}'\u2019]+)/u).forEach((part, i) => {
+      if (i % 2 && termsOf(part).some((term) => wanted.has(term))) {
         const node = mark.content.firstElementChild.cloneNode();
         node.textContent = part;
-        return node;
-      }),
-    );
+        nodes.push(node, "");
+      } else nodes[nodes.length - 1] += part;
+    });
+    element.replaceChildren(...nodes.filter((node) => node !== ""));
   }
 
   return { run };

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from guide import paths
 from guide.languages import language, languages
-from guide.postbuild.js import search_module, site_script
+from guide.postbuild.js import SEARCH_SNIPPETS, search_module, site_script, source
 from guide.search.index import build_index
 from guide.search.sections import Section
 from guide.search.wire import encode
@@ -104,6 +104,7 @@ def search_files() -> dict[str, tuple[str, str]]:
         "search/index.json": (as_json(encode(index)), "application/json"),
         "search/texts.json": (as_json(texts), "application/json"),
         "assets/search-engine.js": (search_module(), "text/javascript"),
+        "assets/search-snippets.js": (source(SEARCH_SNIPPETS), "text/javascript"),
     }
 
 

@@ -139,6 +139,21 @@ def damaged(change) -> dict[str, tuple[str, str]]:
         lambda index: index.__setitem__("common", [99]),
         lambda index: index.__setitem__("terms", None),
         lambda index: index.pop("words"),
+        # every field the engine reads, as it reads it: scores it cannot trust are not ranked
+        lambda index: index.__setitem__("levels", []),
+        lambda index: index.__setitem__("levels", [-1] * len(index["levels"])),
+        lambda index: index.__setitem__("scores", index["scores"][:-1]),  # a posting without its score
+        lambda index: index.__setitem__("gaps", index["gaps"] + ";<"),  # postings for a term not there
+        lambda index: index.__setitem__("gaps", "~" + index["gaps"]),  # a posting past the last section
+        lambda index: index["docs"][1].__setitem__(2, 3),  # a parent after its section
+        lambda index: index["docs"][1].append(5),  # a page title that is not a text
+        lambda index: index["weights"].pop("context"),
+        lambda index: index["words"].__setitem__("stop", "dan yang"),
+        lambda index: index["words"].__setitem__("slang", ["tidak"]),
+        lambda index: index["prefixes"].__setitem__("nasal", None),
+        lambda index: index.__setitem__("clause_end", 5),
+        lambda index: index.__setitem__("min_root", -1),
+        lambda index: index["limits"].__setitem__("docs", [0.5]),
     ],
 )
 def test_a_damaged_index_says_search_is_unavailable_and_throws_nothing(open_page, change) -> None:
@@ -149,6 +164,14 @@ def test_a_damaged_index_says_search_is_unavailable_and_throws_nothing(open_page
     page.keyboard.press("Enter")
     expect(page.locator("#g-search-meta")).to_have_text(load_ui("id")["search_error"])
     assert page.fixture.errors == [], page.fixture.errors  # no exception reached the page
+
+
+def test_an_index_as_the_build_writes_it_with_a_page_title_of_its_own_is_read(open_page) -> None:
+    """A section may carry its page's title when it differs from its parent's (wire.py short_doc): not damage."""
+    page = open_page("<p>Text</p>", SEARCH, "id", files=damaged(lambda index: index["docs"][1].append("Halaman")))
+    page.keyboard.press("/")
+    assert results(page, "batalin cod")[0] == "https://fixture.test/batal.html#batal-cod"
+    assert page.fixture.errors == []
 
 
 def test_damaged_snippet_texts_leave_the_results_without_snippets(open_page) -> None:
