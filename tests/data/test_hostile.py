@@ -279,14 +279,15 @@ def test_the_attribute_scan_is_linear_on_a_long_word() -> None:
 
 
 def test_a_large_but_valid_file_loads_in_linear_time(mini_data, write_data) -> None:
-    """Twice the flows take about twice the time to load and check (a check that compares every flow with every
-    other would take four times)."""
+    """About three times the flows (20 against 65) take about three times the time to load and check; a check that
+    compares every flow with every other would take over ten times. The gap between the two is wide, so a busy
+    machine (a full run, CI) cannot push a linear load over the line, as it once did with 35 against 65 flows."""
     first = mini_data["flows"][0]
 
     def data(copies: int, name: str) -> Path:
         flows = [*mini_data["flows"], *({**first, "id": f"copy-{i}"} for i in range(copies))]
         return write_data({**mini_data, "flows": flows}, name)
 
-    small, large = data(30, "small.yaml"), data(60, "large.yaml")
+    small, large = data(15, "small.yaml"), data(60, "large.yaml")
     assert len(load_guide(large, TODAY).flows) == 65
-    assert growth(lambda: load_guide(small, TODAY), lambda: load_guide(large, TODAY), repeat=3) < 3
+    assert growth(lambda: load_guide(small, TODAY), lambda: load_guide(large, TODAY), repeat=3) < 6
