@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
+from dataclasses import asdict
 
 import pytest
 
+from guide import paths
 from guide.search.analyser import analyze
-from guide.search.index import LEVELS, MIN_POSTING, build_index, levels, parents, section_fields, to_levels
+from guide.search.index import (
+    BUILD_ONLY,
+    LEVELS,
+    MIN_POSTING,
+    build_index,
+    engine_rules,
+    levels,
+    parents,
+    section_fields,
+    to_levels,
+)
 from guide.search.query import Resolver
 from guide.search.rank import PER_GUIDE, PROBLEM_WORDS, by_guide, each_problem, search
 from guide.search.sections import Section, sentences
 from guide.search.wire import decode, encode, front_code, front_decode
+from guide.search.words import word_tables
 
 
 def sections() -> list[Section]:
@@ -190,3 +204,18 @@ def test_a_posting_that_tells_nearly_nothing_is_left_out_but_every_term_stays() 
     assert 4 not in scores and scores[3] >= MIN_POSTING, "the long section's one 'resi' is left out"
     assert built["terms"]["simpan"], "a term only a long body has keeps its best posting"
     assert all(score >= MIN_POSTING for rows in built["terms"].values() for score in rows[1::2] if len(rows) > 2)
+
+
+def test_the_search_box_checks_every_weight_prefix_list_and_word_table_the_build_writes() -> None:
+    """The box's ``validIndex`` (search-results.js) names the fields it checks before the engine reads them. A weight,
+    prefix list or word table the build starts writing must be named there too: otherwise a damaged value of it
+    would be ranked on instead of making the box say search is unavailable."""
+    script = (paths.ROOT / "overrides" / "assets" / "js" / "search-results.js").read_text(encoding="utf-8")
+    named: dict[str, set[str]] = {}
+    for field, keys in re.findall(r'every\((?:index\.)?(\w+), "([^"]+)"', script):
+        named.setdefault(field, set()).update(keys.split())
+    rules = engine_rules()
+    written_words = {key for key in asdict(word_tables("en")) if key not in BUILD_ONLY}
+    assert named["weights"] == set(rules["weights"])
+    assert named["prefixes"] == set(rules["prefixes"])
+    assert named["words"] == written_words - {"lang"}  # the engine reads the index's own lang, never the tables'
